@@ -1,0 +1,24 @@
+/**
+ * Dates and numbers for people in Canada, through the platform's Intl: en-CA and fr-CA.
+ * Paraglide gives us "en" or "fr"; this maps them to the regional formats.
+ */
+export type UiLanguage = 'en' | 'fr';
+
+const REGIONAL: Record<UiLanguage, string> = { en: 'en-CA', fr: 'fr-CA' };
+
+export function intlLocale(language: UiLanguage): string {
+  return REGIONAL[language];
+}
+
+export function formatLongDate(date: Date, language: UiLanguage, timeZone?: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'full', timeZone }).format(date);
+}
+
+export function formatNumber(value: number, language: UiLanguage): string {
+  return new Intl.NumberFormat(intlLocale(language)).format(value);
+}
+
+/** Money is kept in integer cents everywhere; only display turns it into dollars. */
+export function formatCad(cents: number, language: UiLanguage): string {
+  return new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency: 'CAD' }).format(cents / 100);
+}

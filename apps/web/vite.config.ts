@@ -1,0 +1,45 @@
+// Vite config for the Atelier SPA: SvelteKit, Paraglide (en/fr messages compiled to JS) and the
+// Workbox service worker + web manifest from @vite-pwa/sveltekit.
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vite';
+import { webManifest } from './src/lib/pwa/web-manifest';
+
+/** The sync server the dev server proxies to (see README, "Develop"). */
+const syncServer = process.env.ATELIER_DEV_SERVER ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [
+    paraglideVitePlugin({
+      project: './project.inlang',
+      outdir: './src/lib/paraglide',
+      // Remembered on the device first, then the browser's language, then English.
+      strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
+    }),
+    sveltekit(),
+    SvelteKitPWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: webManifest,
+      manifestFilename: 'manifest.webmanifest',
+      pwaAssets: { config: true, overrideManifestIcons: true, injectThemeColor: false },
+      kit: { adapterFallback: 'index.html', spa: true },
+      workbox: {
+        // The very first visit installs the worker; claiming the page then lets that same visit
+        // work offline. Later versions wait for the user's "Reload" (registerType: 'prompt').
+        clientsClaim: true,
+        globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}'],
+        navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/healthz/]
+      },
+      devOptions: { enabled: false }
+    })
+  ],
+  server: {
+    proxy: {
+      '/api': syncServer,
+      '/healthz': syncServer,
+      '/sync': { target: syncServer.replace(/^http/, 'ws'), ws: true }
+    }
+  }
+});

@@ -1,0 +1,41 @@
+// `pnpm start`: build the web app if it is missing or older than its sources, then run the
+// server in this process (so SIGTERM reaches it directly and it can exit 0 after flushing).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const web = join(root, 'apps/web');
+const shell = join(web, 'build/index.html');
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'paraglide') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+const sources = ['src', 'static', 'messages', 'vite.config.ts', 'pwa-assets.config.ts', 'project.inlang'].map((p) =>
+  join(web, p)
+);
+const built = existsSync(shell) ? statSync(shell).mtimeMs : 0;
+const stale = sources.some((p) => newestMtime(p) > built) || newestMtime(join(root, 'packages')) > built;
+
+if (!built || stale || process.env.ATELIER_REBUILD) {
+  console.log(built ? 'Web app sources changed: rebuilding…' : 'Building the web app (first start)…');
+  const result = spawnSync('pnpm', ['--filter', '@atelier/web', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('The web app build failed; not starting.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+const { register } = await import('tsx/esm/api');
+register();
+await import(join(root, 'sync-server/src/main.ts'));

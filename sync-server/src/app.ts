@@ -1,0 +1,37 @@
+/**
+ * Wires the HTTP application: security headers, health check, the JSON API, and the static app.
+ * Behaviour lives in the modules mounted here; this file only decides the order.
+ */
+import { Hono } from 'hono';
+import type { AtelierConfig } from './config';
+import type { SqliteDatabase } from './db/database';
+import { schemaVersion } from './db/migrations';
+import { ApiError, onApiError } from './http/api-error';
+import { securityHeaders } from './http/security-headers';
+import { mountStaticApp } from './http/static-app';
+
+export interface AppDeps {
+  config: AtelierConfig;
+  db: SqliteDatabase;
+}
+
+export const VERSION = '0.1.0';
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.onError(onApiError);
+  app.use('*', securityHeaders(deps.config.webRoot));
+
+  app.get('/healthz', (c) =>
+    c.json({ status: 'ok', version: VERSION, schema: schemaVersion(deps.db) }, 200, { 'Cache-Control': 'no-store' })
+  );
+
+  const api = new Hono();
+  api.all('*', () => {
+    throw new ApiError(404, 'not_found', 'No such API endpoint');
+  });
+  app.route('/api', api);
+
+  mountStaticApp(app, deps.config.webRoot);
+  return app;
+}

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults on an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.publicOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
+  });
+
+  it('derives the default origins from PORT', () => {
+    expect(loadConfig({ PORT: '8080' }).publicOrigins).toEqual(['http://localhost:8080', 'http://127.0.0.1:8080']);
+  });
+
+  it('reads a comma-separated PUBLIC_ORIGIN list', () => {
+    const config = loadConfig({ PUBLIC_ORIGIN: 'https://atelier.example.ca, http://localhost:5173' });
+    expect(config.publicOrigins).toEqual(['https://atelier.example.ca', 'http://localhost:5173']);
+  });
+
+  it.each(['abc', '-1', '70000', '3000x', '1.5'])('refuses PORT=%s with an error naming PORT', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: port })).toThrow(/^PORT: expected a whole number/);
+  });
+
+  it('refuses an origin that is not an origin', () => {
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'atelier.example.ca' })).toThrow(/^PUBLIC_ORIGIN:/);
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://a.example.ca/path' })).toThrow(/^PUBLIC_ORIGIN:/);
+  });
+});
+
+describe('starting with a bad configuration', () => {
+  it('exits non-zero with a message that names the bad variable', () => {
+    const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', main], {
+      env: { ...process.env, PORT: 'not-a-port' },
+      encoding: 'utf8',
+      timeout: 20_000
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('PORT: expected a whole number from 0 to 65535, got "not-a-port"');
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * Opens the embedded SQLite database in DATA_DIR: WAL for concurrent readers during writes,
+ * synchronous=FULL because an acknowledged edit must survive a power cut, then migrations.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runMigrations } from './migrations';
+
+export type SqliteDatabase = Database.Database;
+
+export const DATABASE_FILE = 'atelier.sqlite';
+
+export function openDatabase(dataDir: string): SqliteDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, DATABASE_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Another process (the admin command) may hold the write lock briefly.
+  db.pragma('busy_timeout = 5000');
+  runMigrations(db);
+  return db;
+}
