@@ -3,21 +3,15 @@
  * Behaviour lives in the modules mounted here; this file only decides the order.
  */
 import { Hono } from 'hono';
-import type { AtelierConfig } from './config';
-import type { SqliteDatabase } from './db/database';
+import type { ServerContext } from './context';
 import { schemaVersion } from './db/migrations';
 import { ApiError, onApiError } from './http/api-error';
 import { securityHeaders } from './http/security-headers';
 import { mountStaticApp } from './http/static-app';
 
-export interface AppDeps {
-  config: AtelierConfig;
-  db: SqliteDatabase;
-}
-
 export const VERSION = '0.1.0';
 
-export function createApp(deps: AppDeps) {
+export function createApp(deps: ServerContext) {
   const app = new Hono();
   app.onError(onApiError);
   app.use('*', securityHeaders(deps.config.webRoot));

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
+import { createContext, type ServerContext } from './context';
 import type { AtelierConfig } from './config';
 import { openDatabase, type SqliteDatabase } from './db/database';
 import { log } from './log';
@@ -14,13 +15,15 @@ export interface RunningServer {
   url: string;
   port: number;
   db: SqliteDatabase;
+  context: ServerContext;
   /** Stops accepting, flushes storage, closes sockets (1001), closes the database. */
   close(): Promise<void>;
 }
 
 export async function startServer(config: AtelierConfig): Promise<RunningServer> {
   const db = openDatabase(config.dataDir);
-  const app = createApp({ config, db });
+  const context = createContext(config, db);
+  const app = createApp(context);
 
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
@@ -42,5 +45,5 @@ export async function startServer(config: AtelierConfig): Promise<RunningServer>
       log.info('stopped');
     })());
 
-  return { url, port, db, close };
+  return { url, port, db, context, close };
 }

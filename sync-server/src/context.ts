@@ -1,0 +1,30 @@
+/**
+ * What every part of the server shares: configuration, the database, the session store and the
+ * access-change events. Built once by `startServer` (and by tests through it).
+ */
+import { AccessEvents } from './accounts/access-events';
+import { SessionStore } from './accounts/sessions';
+import type { AtelierConfig } from './config';
+import type { SqliteDatabase } from './db/database';
+
+export interface ServerContext {
+  config: AtelierConfig;
+  db: SqliteDatabase;
+  events: AccessEvents;
+  sessions: SessionStore;
+  /** Cookies get Secure and the __Host- prefix when the first public origin is https. */
+  secureCookies: boolean;
+}
+
+export function createContext(config: AtelierConfig, db: SqliteDatabase): ServerContext {
+  const events = new AccessEvents();
+  // Each open websocket listens for access changes; many sockets are normal, not a leak.
+  events.setMaxListeners(0);
+  return {
+    config,
+    db,
+    events,
+    sessions: new SessionStore(db, events),
+    secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false
+  };
+}
