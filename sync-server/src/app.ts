@@ -5,7 +5,8 @@
 import { Hono } from 'hono';
 import type { ServerContext } from './context';
 import { schemaVersion } from './db/migrations';
-import { ApiError, onApiError } from './http/api-error';
+import { apiRoutes } from './api/index';
+import { onApiError } from './http/api-error';
 import { securityHeaders } from './http/security-headers';
 import { mountStaticApp } from './http/static-app';
 
@@ -20,11 +21,7 @@ export function createApp(deps: ServerContext) {
     c.json({ status: 'ok', version: VERSION, schema: schemaVersion(deps.db) }, 200, { 'Cache-Control': 'no-store' })
   );
 
-  const api = new Hono();
-  api.all('*', () => {
-    throw new ApiError(404, 'not_found', 'No such API endpoint');
-  });
-  app.route('/api', api);
+  app.route('/api', apiRoutes(deps));
 
   mountStaticApp(app, deps.config.webRoot);
   return app;

@@ -1,6 +1,7 @@
 /**
  * `pnpm start`'s server entry: read configuration, start, and stop cleanly on SIGTERM/SIGINT.
  */
+import { countManagers } from './accounts/users';
 import { ConfigError, loadConfig } from './config';
 import { log } from './log';
 import { startServer } from './server';
@@ -18,6 +19,14 @@ async function main() {
   }
   const server = await startServer(config);
   log.info(`Atelier is serving on ${server.url}`, { dataDir: config.dataDir });
+  if (countManagers(server.db) === 0) {
+    // Printed even when ATELIER_QUIET is set: without a manager nobody can do anything.
+    console.log(
+      'No programme manager yet. Create the first one with:\n' +
+        '  pnpm atelier create-manager --email you@example.ca --password "a long passphrase" --name "Your Name"\n' +
+        'or explore a demo programme with: pnpm atelier seed-demo'
+    );
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

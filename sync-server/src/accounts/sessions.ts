@@ -24,6 +24,8 @@ export interface Session {
   lastSeenAt: number;
   userAgent: string;
   ip: string;
+  /** Set by `validate` when it just extended the expiry: the cookie should be re-sent. */
+  renewed?: boolean;
 }
 
 interface SessionRow {
@@ -90,7 +92,10 @@ export class SessionStore {
       return null;
     }
     const renew = session.expiresAt - t < SESSION_TTL_MS / 2;
-    if (renew) session.expiresAt = Math.min(t + SESSION_TTL_MS, session.absoluteExpiresAt);
+    if (renew) {
+      session.expiresAt = Math.min(t + SESSION_TTL_MS, session.absoluteExpiresAt);
+      session.renewed = true;
+    }
     if (renew || t - session.lastSeenAt > LAST_SEEN_RESOLUTION_MS) {
       session.lastSeenAt = t;
       this.db.prepare('UPDATE sessions SET expires_at = ?, last_seen_at = ? WHERE id = ?').run(session.expiresAt, t, id);

@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ConflictError, ForbiddenError, NotFoundError } from '../accounts/errors';
 import { log } from '../log';
 
 export type ApiErrorCode =
@@ -40,6 +41,9 @@ export function onApiError(err: Error, c: Context) {
     for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
     return c.json(errorBody(err.code, err.message), err.status);
   }
+  if (err instanceof NotFoundError) return c.json(errorBody('not_found', err.message), 404);
+  if (err instanceof ConflictError) return c.json(errorBody('conflict', err.message), 409);
+  if (err instanceof ForbiddenError) return c.json(errorBody('forbidden', err.message), 403);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code: ApiErrorCode = status === 413 ? 'too_large' : status === 400 ? 'invalid_input' : 'internal';

@@ -1,0 +1,35 @@
+/**
+ * The JSON API under /api (documented in docs/api.md): the Origin rule, the session, then the
+ * routes of each area. Unknown endpoints are a JSON 404.
+ */
+import { Hono } from 'hono';
+import type { ServerContext } from '../context';
+import { ApiError } from '../http/api-error';
+import { loadSession, originGuard, type ApiEnv } from '../http/session-guard';
+import { authRoutes } from './auth-routes';
+import { copRoutes } from './cop-routes';
+import { copInvitationRoutes, invitationRoutes } from './invitation-routes';
+import { joinRequestRoutes } from './join-request-routes';
+import { memberRoutes } from './member-routes';
+import { meRoutes } from './me-routes';
+
+export function apiRoutes(ctx: ServerContext) {
+  const api = new Hono<ApiEnv>();
+  api.use('*', originGuard(ctx));
+  api.use('*', loadSession(ctx));
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  api.route('/auth', authRoutes(ctx));
+  api.route('/me', meRoutes(ctx));
+  api.route('/cops', copRoutes(ctx));
+  api.route('/cops', memberRoutes(ctx));
+  api.route('/cops', copInvitationRoutes(ctx));
+  api.route('/cops', joinRequestRoutes(ctx));
+  api.route('/invitations', invitationRoutes(ctx));
+  api.all('*', () => {
+    throw new ApiError(404, 'not_found', 'No such API endpoint');
+  });
+  return api;
+}

@@ -1,0 +1,102 @@
+/**
+ * Invitations by link: facilitators (and the manager) create, list and revoke them for a COP;
+ * anyone holding a valid link can see what it is for and accept it, creating an account or, when
+ * signed in, joining with the account they have.
+ */
+import { Hono } from 'hono';
+import { getCop } from '../accounts/cops';
+import { createInvitation, listUsableInvitations, redeemInvitation, revokeInvitation, usableInvitation, type Invitation } from '../accounts/invitations';
+import { canManageMembers } from '../accounts/roles';
+import { createUser, findUserByEmail } from '../accounts/users';
+import type { ServerContext } from '../context';
+import { ApiError } from '../http/api-error';
+import { AcceptInvitationBody, CreateInvitationBody } from '../http/body-schemas';
+import { clientAddress } from '../http/client-address';
+import { writeSessionCookie } from '../http/session-cookie';
+import { requireUser, type ApiEnv } from '../http/session-guard';
+import { parseBody } from '../http/validate';
+import { requireCopStanding } from './cop-permissions';
+
+/** The page that accepts an invitation lives at /join/{token} on the origin the creator used. */
+function withUrl(ctx: ServerContext, origin: string | undefined, invitation: Invitation) {
+  const base = origin && ctx.config.publicOrigins.includes(origin) ? origin : ctx.config.publicOrigins[0];
+  return { ...invitation, url: `${base}/join/${invitation.token}` };
+}
+
+export function copInvitationRoutes(ctx: ServerContext) {
+  const app = new Hono<ApiEnv>();
+
+  app.post('/:copId/invitations', async (c) => {
+    const { user } = requireUser(c);
+    const { cop, standing } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, 'invite people');
+    const body = await parseBody(c, CreateInvitationBody);
+    if (body.role === 'facilitator' && standing !== 'manager') {
+      throw new ApiError(403, 'forbidden', 'Only the programme manager appoints facilitators');
+    }
+    if (cop.status === 'archived') throw new ApiError(409, 'conflict', 'This COP is archived');
+    const invitation = createInvitation(ctx.db, { ...body, copId: cop.id, createdBy: user.id });
+    return c.json(withUrl(ctx, c.req.header('origin'), invitation), 201);
+  });
+
+  app.get('/:copId/invitations', (c) => {
+    const { user } = requireUser(c);
+    const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, 'see invitations');
+    return c.json(listUsableInvitations(ctx.db, cop.id).map((i) => withUrl(ctx, c.req.header('origin'), i)));
+  });
+
+  app.delete('/:copId/invitations/:token', (c) => {
+    const { user } = requireUser(c);
+    const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, 'revoke invitations');
+    revokeInvitation(ctx.db, cop.id, c.req.param('token'));
+    return c.body(null, 204);
+  });
+
+  return app;
+}
+
+export function invitationRoutes(ctx: ServerContext) {
+  const app = new Hono<ApiEnv>();
+
+  app.get('/:token', (c) => {
+    const invitation = usableInvitation(ctx.db, c.req.param('token'));
+    const cop = getCop(ctx.db, invitation.copId);
+    return c.json({
+      copId: cop.id,
+      copName: cop.name,
+      copLanguage: cop.language,
+      areaOfInterest: cop.areaOfInterest,
+      role: invitation.role,
+      participation: invitation.participation,
+      expiresAt: invitation.expiresAt
+    });
+  });
+
+  app.post('/:token/accept', async (c) => {
+    const token = c.req.param('token');
+    const raw = (await c.req.raw.clone().text()).trim();
+    const signedIn = c.get('user');
+    const emptyBody = raw === '' || /^\{\s*\}$/.test(raw);
+    if (signedIn && emptyBody) {
+      const { copId } = redeemInvitation(ctx, token, signedIn.id);
+      return c.json({ user: signedIn, copId });
+    }
+    const invitation = usableInvitation(ctx.db, token);
+    const body = await parseBody(c, AcceptInvitationBody);
+    if (findUserByEmail(ctx.db, body.email)) {
+      throw new ApiError(409, 'conflict', 'An account with this email already exists: sign in, then open the link again');
+    }
+    const cop = getCop(ctx.db, invitation.copId);
+    const user = await createUser(ctx.db, { ...body, language: body.language ?? cop.language });
+    redeemInvitation(ctx, token, user.id);
+    const previous = c.get('session');
+    if (previous) ctx.sessions.invalidate([previous.id]);
+    const { token: sessionToken, session } = ctx.sessions.create(user.id, {
+      userAgent: c.req.header('user-agent'),
+      ip: clientAddress(c, ctx.config.trustProxy)
+    });
+    writeSessionCookie(c, sessionToken, ctx.secureCookies, session.expiresAt);
+    return c.json({ user, copId: cop.id });
+  });
+
+  return app;
+}
