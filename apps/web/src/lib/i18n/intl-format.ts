@@ -22,3 +22,13 @@ export function formatNumber(value: number, language: UiLanguage): string {
 export function formatCad(cents: number, language: UiLanguage): string {
   return new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency: 'CAD' }).format(cents / 100);
 }
+
+/** A day, short enough for a list: "Mar 14, 2026" / "14 mars 2026". */
+export function formatDate(date: Date | number, language: UiLanguage, timeZone?: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeZone }).format(date);
+}
+
+/** A moment: "Mar 14, 2026, 2:05 p.m." / "14 mars 2026, 14 h 05". */
+export function formatDateTime(date: Date | number, language: UiLanguage, timeZone?: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}

@@ -1,0 +1,176 @@
+/**
+ * Who is signed in on this device, and their COPs — kept in localStorage so the app opens with
+ * the last known data when there is no network.
+ *
+ * Invariant: only an explicit sign-out (or another person signing in) clears what is kept here.
+ * When the server says the session is gone (401), everything stays; `sessionLost` turns on and
+ * the shell asks the person to sign in again, after which they carry on where they were.
+ */
+import { browser } from '$app/environment';
+import { onSessionLost } from '$lib/api/api-client';
+import { NetworkError } from '$lib/api/api-error';
+import { authApi } from '$lib/api/auth-api';
+import { copsApi } from '$lib/api/cops-api';
+import type { Cop, CopStanding, Membership, User } from '$lib/api/types';
+
+const STORAGE_KEY = 'atelier.account.v1';
+
+interface Stored {
+  user: User;
+  memberships: Membership[];
+  cops: Cop[];
+  syncedAt: number | null;
+}
+
+function readStored(): Stored | null {
+  if (!browser) return null;
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Stored) : null;
+    return parsed?.user ? parsed : null;
+  } catch {
+    // Unreadable (private mode, corrupted): behave as a device nobody signed in on.
+    return null;
+  }
+}
+
+class Account {
+  user = $state<User | null>(null);
+  memberships = $state<Membership[]>([]);
+  /** My COPs (every COP for the programme manager), active and archived, by name. */
+  cops = $state<Cop[]>([]);
+  /** When the data above last came from the server. */
+  syncedAt = $state<number | null>(null);
+  /** The server said our session is gone while someone was signed in here. */
+  sessionLost = $state(false);
+  /** True once the server has been asked at least once since the app opened (answer or not). */
+  checked = $state(false);
+
+  #started = false;
+
+  constructor() {
+    this.#apply(readStored());
+  }
+
+  get signedIn(): boolean {
+    return this.user !== null;
+  }
+
+  /** Signed in here and the server still agrees (or has not said otherwise). */
+  get active(): boolean {
+    return this.user !== null && !this.sessionLost;
+  }
+
+  get isManager(): boolean {
+    return this.user?.isManager ?? false;
+  }
+
+  standingIn(copId: string): CopStanding {
+    if (this.isManager) return 'manager';
+    return this.memberships.find((m) => m.copId === copId)?.role ?? null;
+  }
+
+  /** Starts listening for lost sessions and other tabs, then asks the server who we are. */
+  start() {
+    if (!browser || this.#started) return;
+    this.#started = true;
+    onSessionLost(() => {
+      if (this.user) this.sessionLost = true;
+    });
+    addEventListener('storage', (event) => {
+      if (event.key === STORAGE_KEY) this.#apply(readStored());
+    });
+    void this.refresh();
+  }
+
+  /** Re-reads me and my COPs from the server; offline, keeps what the device knows. */
+  async refresh(): Promise<void> {
+    try {
+      const me = await authApi.me();
+      if (this.user && this.user.id !== me.user.id) this.cops = [];
+      this.user = me.user;
+      this.memberships = me.memberships;
+      this.sessionLost = false;
+      const all = await copsApi.list({ status: 'all' });
+      this.cops = all.filter((c) => c.myRole !== null);
+      this.syncedAt = Date.now();
+      this.#save();
+    } catch (error) {
+      // Offline: the device's copy stands. 401: onSessionLost has already flagged it. Anything
+      // else (a server fault) must not take the app down either: the kept copy still stands.
+      if (!(error instanceof NetworkError) && !isUnauthorized(error)) console.warn('Could not refresh the account', error);
+    } finally {
+      this.checked = true;
+    }
+  }
+
+  async signIn(email: string, password: string): Promise<User> {
+    const { user } = await authApi.signIn(email, password);
+    await this.adopt(user);
+    return user;
+  }
+
+  /** Takes on a user the server has just signed in (sign-in, accepted invitation). */
+  async adopt(user: User): Promise<void> {
+    if (this.user && this.user.id !== user.id) {
+      // Someone else on this device: the previous person's list is not theirs to see.
+      this.memberships = [];
+      this.cops = [];
+    }
+    this.user = user;
+    this.sessionLost = false;
+    this.#save();
+    await this.refresh();
+  }
+
+  /** Ends the session on the server, then forgets the account on this device. Needs a network. */
+  async signOut(): Promise<void> {
+    await authApi.signOut();
+    this.forget();
+  }
+
+  forget() {
+    this.#apply(null);
+    if (browser) localStorage.removeItem(STORAGE_KEY);
+  }
+
+  /** Puts one COP's fresh copy into my list (after editing it, joining it…). */
+  rememberCop(cop: Cop) {
+    if (cop.myRole === null) {
+      this.cops = this.cops.filter((c) => c.id !== cop.id);
+    } else {
+      const others = this.cops.filter((c) => c.id !== cop.id);
+      this.cops = [...others, cop].sort((a, b) => a.name.localeCompare(b.name));
+    }
+    this.#save();
+  }
+
+  #apply(stored: Stored | null) {
+    this.user = stored?.user ?? null;
+    this.memberships = stored?.memberships ?? [];
+    this.cops = stored?.cops ?? [];
+    this.syncedAt = stored?.syncedAt ?? null;
+    if (!stored) this.sessionLost = false;
+  }
+
+  #save() {
+    if (!browser || !this.user) return;
+    const stored: Stored = {
+      user: $state.snapshot(this.user),
+      memberships: $state.snapshot(this.memberships),
+      cops: $state.snapshot(this.cops),
+      syncedAt: this.syncedAt
+    };
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+    } catch {
+      // Storage full or refused: the app still works, it just won't open offline with this data.
+    }
+  }
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof Error && 'status' in error && (error as { status: number }).status === 401;
+}
+
+export const account = new Account();
