@@ -9,10 +9,11 @@ import { apiRoutes } from './api/index';
 import { onApiError } from './http/api-error';
 import { securityHeaders } from './http/security-headers';
 import { mountStaticApp } from './http/static-app';
+import type { SyncService } from './sync/sync-endpoint';
 
 export const VERSION = '0.1.0';
 
-export function createApp(deps: ServerContext) {
+export function createApp(deps: ServerContext, sync?: Pick<SyncService, 'mount'>) {
   const app = new Hono();
   app.onError(onApiError);
   app.use('*', securityHeaders(deps.config.webRoot));
@@ -22,6 +23,7 @@ export function createApp(deps: ServerContext) {
   );
 
   app.route('/api', apiRoutes(deps));
+  sync?.mount(app);
 
   mountStaticApp(app, deps.config.webRoot);
   return app;

@@ -18,7 +18,64 @@ export interface AtelierConfig {
   webRoot: string;
   /** Trust `X-Forwarded-For` for the client address (only behind a proxy you run). */
   trustProxy: boolean;
+  /** Limits and timings of the sync websockets (see docs/sync.md). */
+  sync: SyncSettings;
 }
+
+/** Sync websocket settings; each has an environment variable named in SYNC_ENV. */
+export interface SyncSettings {
+  /** Largest websocket frame accepted; larger ones close the socket with 1009. */
+  maxFrameBytes: number;
+  /** Largest a stored document may grow; updates beyond it close the sender with 4413. */
+  maxDocumentBytes: number;
+  /** Sustained messages per second per socket (bursts of twice this pass); faster readers are paused. */
+  maxMessagesPerSecond: number;
+  /** Sustained bytes per second per socket (bursts of twice this, at least one frame, pass). */
+  maxBytesPerSecond: number;
+  /** Bytes queued for a slow reader before its socket is closed with 4508. */
+  maxBufferedBytes: number;
+  /** Open sync sockets per account; more close with 4429. */
+  maxSocketsPerUser: number;
+  /** Ping every socket this often; one that has not answered the previous ping is dropped. */
+  pingIntervalMs: number;
+  /** Keep a document in memory this long after its last client leaves. */
+  unloadDelayMs: number;
+  /** Compact a document once this many updates were appended since the last compaction. */
+  compactAfterUpdates: number;
+}
+
+/** The environment variable of each sync setting. */
+export const SYNC_ENV = {
+  maxFrameBytes: 'SYNC_MAX_FRAME_BYTES',
+  maxDocumentBytes: 'SYNC_MAX_DOCUMENT_BYTES',
+  maxMessagesPerSecond: 'SYNC_MAX_MESSAGES_PER_SECOND',
+  maxBytesPerSecond: 'SYNC_MAX_BYTES_PER_SECOND',
+  maxBufferedBytes: 'SYNC_MAX_BUFFERED_BYTES',
+  maxSocketsPerUser: 'SYNC_MAX_SOCKETS_PER_USER',
+  pingIntervalMs: 'SYNC_PING_INTERVAL_MS',
+  unloadDelayMs: 'SYNC_UNLOAD_DELAY_MS',
+  compactAfterUpdates: 'SYNC_COMPACT_AFTER_UPDATES'
+} as const satisfies Record<keyof SyncSettings, string>;
+
+const MiB = 1024 * 1024;
+
+export const SYNC_DEFAULTS: Readonly<SyncSettings> = {
+  maxFrameBytes: 1 * MiB,
+  // A COP's notes are text; 32 MiB compacted is far beyond any real one and bounds memory.
+  maxDocumentBytes: 32 * MiB,
+  // The contract asks for bursts of 2,000 updates a second into one document from a few sockets.
+  maxMessagesPerSecond: 1000,
+  maxBytesPerSecond: 4 * MiB,
+  // Several full-document replies fit; a reader further behind than this resyncs on reconnect.
+  maxBufferedBytes: 16 * MiB,
+  // The contract asks for at least 100 open sockets per account (many tabs × documents).
+  maxSocketsPerUser: 200,
+  // Well under the 60 s idle timeouts of common proxies and load balancers.
+  pingIntervalMs: 30_000,
+  // Long enough that a page reload finds the document still in memory.
+  unloadDelayMs: 30_000,
+  compactAfterUpdates: 1000
+};
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -67,6 +124,26 @@ function parseOrigins(raw: string | undefined, port: number): string[] {
   });
 }
 
+function parseSyncSetting(key: keyof SyncSettings, env: Env): number {
+  const name = SYNC_ENV[key];
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return SYNC_DEFAULTS[key];
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(name, `expected a whole number of at least 1, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseSyncSettings(env: Env): SyncSettings {
+  const settings = Object.fromEntries(
+    (Object.keys(SYNC_ENV) as (keyof SyncSettings)[]).map((key) => [key, parseSyncSetting(key, env)])
+  ) as unknown as SyncSettings;
+  if (settings.maxBufferedBytes < settings.maxFrameBytes) {
+    throw new ConfigError(SYNC_ENV.maxBufferedBytes, `must be at least ${SYNC_ENV.maxFrameBytes} (${settings.maxFrameBytes})`);
+  }
+  return settings;
+}
+
 function parseBoolean(key: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (/^(1|true|yes)$/i.test(raw)) return true;
@@ -84,6 +161,7 @@ export function loadConfig(env: Env = process.env): AtelierConfig {
     dataDir: resolve(env.DATA_DIR?.trim() || DEFAULTS.dataDir),
     publicOrigins: parseOrigins(env.PUBLIC_ORIGIN, port),
     webRoot: resolve(env.ATELIER_WEB_ROOT?.trim() || DEFAULTS.webRoot),
-    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy)
+    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
+    sync: parseSyncSettings(env)
   };
 }

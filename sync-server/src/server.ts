@@ -9,6 +9,7 @@ import { createContext, type ServerContext } from './context';
 import type { AtelierConfig } from './config';
 import { openDatabase, type SqliteDatabase } from './db/database';
 import { log } from './log';
+import { createSyncService } from './sync/sync-endpoint';
 
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:3000 */
@@ -23,12 +24,14 @@ export interface RunningServer {
 export async function startServer(config: AtelierConfig): Promise<RunningServer> {
   const db = openDatabase(config.dataDir);
   const context = createContext(config, db);
-  const app = createApp(context);
+  const sync = createSyncService(context);
+  const app = createApp(context, sync);
 
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
     s.once('error', reject);
   });
+  sync.attach(server);
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${shownHost}:${port}`;
@@ -36,11 +39,14 @@ export async function startServer(config: AtelierConfig): Promise<RunningServer>
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await new Promise<void>((resolve) => {
+      const stopped = new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive HTTP connections would hold close() open; they carry no unsaved state.
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      // Sync sockets hold the server open until they close: store everything, then close them (1001).
+      await sync.close();
+      await stopped;
       db.close();
       log.info('stopped');
     })());

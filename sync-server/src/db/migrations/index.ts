@@ -1,5 +1,6 @@
 // The ordered list of every migration Atelier has shipped (one file each, numbered).
 import type { Migration } from '../migrations';
 import { accounts } from './001-accounts';
+import { documents } from './002-documents';
 
-export const MIGRATIONS: readonly Migration[] = [accounts];
+export const MIGRATIONS: readonly Migration[] = [accounts, documents];
