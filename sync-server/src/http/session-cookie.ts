@@ -31,13 +31,14 @@ export function readSessionToken(c: Context): string | undefined {
 export function writeSessionCookie(c: Context, token: string, secure: boolean, expiresAt: number) {
   const maxAge = Math.max(0, Math.floor(Math.min(expiresAt - Date.now(), SESSION_TTL_MS) / 1000));
   if (secure) {
-    setCookie(c, SECURE_SESSION_COOKIE, token, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge, prefix: 'host' });
+    // Hono adds the __Host- prefix itself (and enforces Secure, Path=/, no Domain).
+    setCookie(c, SESSION_COOKIE, token, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge, prefix: 'host' });
   } else {
     setCookie(c, SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Lax', maxAge });
   }
 }
 
 export function clearSessionCookie(c: Context, secure: boolean) {
-  if (secure) deleteCookie(c, SECURE_SESSION_COOKIE, { path: '/', secure: true, prefix: 'host' });
+  if (secure) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, prefix: 'host' });
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
