@@ -92,6 +92,7 @@ export interface InvitationPreview {
   copId: string;
   copName: string;
   copLanguage: Language;
+  areaOfInterest?: string;
   role: MembershipRole;
   participation: Participation;
   expiresAt: number;
