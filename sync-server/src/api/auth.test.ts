@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createUser } from '../accounts/users';
 import { SESSION_TTL_MS } from '../accounts/sessions';
-import { api, createPerson, createTestCop, join, sessionCookieFrom, startTestServer, TEST_PASSWORD, type TestServer } from '../test-support/test-server';
+import { api, createPerson, createTestCop, joinCop, sessionCookieFrom, startTestServer, TEST_PASSWORD, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
 const logged: string[] = [];
@@ -145,7 +145,7 @@ describe('sessions', () => {
     const manager = await createPerson(server, { isManager: true });
     const cop = createTestCop(server, manager.user);
     const member = await createPerson(server);
-    join(server, cop, member, 'member');
+    joinCop(server, cop, member, 'member');
     expect((await api(server, `/api/cops/${cop.id}/members`, { cookie: member.cookie })).status).toBe(200);
     expect((await api(server, `/api/cops/${cop.id}/members/${member.user.id}`, { method: 'DELETE', cookie: manager.cookie })).status).toBe(204);
     expect((await api(server, `/api/cops/${cop.id}/members`, { cookie: member.cookie })).status).toBe(403);

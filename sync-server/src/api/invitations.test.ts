@@ -1,7 +1,7 @@
 // Invitations by link, requests to join, and the COP directory, through the real API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cop } from '../accounts/cops';
-import { api, createPerson, createTestCop, join, sessionCookieFrom, startTestServer, type Person, type TestServer } from '../test-support/test-server';
+import { api, createPerson, createTestCop, joinCop, sessionCookieFrom, startTestServer, type Person, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
 let manager: Person;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   manager = await createPerson(server, { isManager: true });
   facilitator = await createPerson(server);
   cop = createTestCop(server, manager.user, 'Portfolio Management Circle');
-  join(server, cop, facilitator, 'facilitator');
+  joinCop(server, cop, facilitator, 'facilitator');
 });
 afterAll(() => server.dispose());
 
@@ -135,8 +135,8 @@ describe('the COP directory', () => {
 
   it('shows facilitators, member counts, and warns above 12 in the core group', async () => {
     const big = createTestCop(server, manager.user, 'Big COP');
-    for (let i = 0; i < 13; i++) join(server, big, await createPerson(server), 'member', 'core');
-    join(server, big, await createPerson(server, { name: 'Fran Facilitator' }), 'facilitator', 'broader');
+    for (let i = 0; i < 13; i++) joinCop(server, big, await createPerson(server), 'member', 'core');
+    joinCop(server, big, await createPerson(server, { name: 'Fran Facilitator' }), 'facilitator', 'broader');
     const res = await api(server, `/api/cops/${big.id}`, { cookie: manager.cookie });
     expect(res.json).toMatchObject({ memberCount: 14, coreCount: 13, coreGroupWarning: true, facilitators: [{ name: 'Fran Facilitator' }], myRole: 'manager' });
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation } from '../accounts/invitations';
 import { requestToJoin } from '../accounts/join-requests';
 import type { Cop } from '../accounts/cops';
-import { api, createPerson, createTestCop, join, startTestServer, type Person, type TestServer } from '../test-support/test-server';
+import { api, createPerson, createTestCop, joinCop, startTestServer, type Person, type TestServer } from '../test-support/test-server';
 
 type Role = 'anonymous' | 'outsider' | 'observer' | 'member' | 'facilitator' | 'manager';
 const ROLES: Role[] = ['anonymous', 'outsider', 'observer', 'member', 'facilitator', 'manager'];
@@ -19,7 +19,7 @@ beforeAll(async () => {
   cop = createTestCop(server, people.manager.user);
   for (const role of ['facilitator', 'member', 'observer'] as const) {
     people[role] = await createPerson(server);
-    join(server, cop, people[role], role);
+    joinCop(server, cop, people[role], role);
   }
   people.outsider = await createPerson(server);
 });
@@ -40,7 +40,7 @@ interface Row {
 
 const freshMember = async () => {
   const target = await createPerson(server);
-  join(server, cop, target, 'member');
+  joinCop(server, cop, target, 'member');
   return target;
 };
 
@@ -84,7 +84,7 @@ const ROWS: Row[] = [
     name: 'DELETE a facilitator',
     setup: async () => {
       const target = await createPerson(server);
-      join(server, cop, target, 'facilitator');
+      joinCop(server, cop, target, 'facilitator');
       return { method: 'DELETE', path: `/api/cops/${cop.id}/members/${target.user.id}` };
     },
     allowed: { manager: 204 }

@@ -70,7 +70,7 @@ export function createTestCop(server: RunningServer, manager: User, name = 'Test
   return createCop(server.db, { name, areaOfInterest: 'Change Management', language: 'en', createdBy: manager.id });
 }
 
-export function join(server: RunningServer, cop: Cop, person: Person, role: MembershipRole, participation: Participation = 'core') {
+export function joinCop(server: RunningServer, cop: Cop, person: Person, role: MembershipRole, participation: Participation = 'core') {
   return addMembership(server.context, { copId: cop.id, userId: person.user.id, role, participation });
 }
 
