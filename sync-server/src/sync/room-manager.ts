@@ -125,7 +125,7 @@ export class RoomManager {
       }
     } catch (err) {
       // Malformed frames and Yjs payloads (lib0 and Yjs throw plain errors) close this socket only.
-      if (!(err instanceof ProtocolError)) log.warn('refused a malformed sync message', { doc: room.name, error: String(err) });
+      if (!(err instanceof ProtocolError)) log.info('refused a malformed sync message', { doc: room.name, error: String(err) });
       conn.close(CloseCode.badMessage);
     }
   }

@@ -1,0 +1,190 @@
+import { request } from 'node:http';
+import { afterAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { updateCop } from '../accounts/cops';
+import { changeRole, removeMembership } from '../accounts/memberships';
+import { connect, createCopWith, createPerson, eventually, removeDataDirs, sleep, startSyncServer, storedDoc, type SyncTestServer } from './sync-test-kit';
+
+afterAll(removeDataDirs);
+
+/** Opens a raw socket and records everything it receives until it closes. */
+function rawSocket(server: SyncTestServer, path: string, headers: Record<string, string> = {}) {
+  const socket = new WebSocket(`${server.wsUrl}/${path}`, { headers });
+  const received: Buffer[] = [];
+  socket.on('message', (data: Buffer) => received.push(data));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+  );
+  socket.on('error', () => {
+    // A refused upgrade surfaces as an error followed by close; the close is what tests look at.
+  });
+  return { socket, received, closed };
+}
+
+/** Sends an upgrade request for a raw path and returns the HTTP status the server answered with. */
+function upgradeStatus(server: SyncTestServer, rawPath: string, cookie: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(server.url);
+    // `path` goes on the wire as given; a URL string would be normalised first (.. removed).
+    const req = request({
+      hostname,
+      port,
+      path: rawPath,
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        Cookie: cookie
+      }
+    });
+    req.on('response', (res) => resolve(res.statusCode ?? 0));
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('who may open a document', () => {
+  it('closes a socket without a session with 4401 before sending any byte', async () => {
+    const server = await startSyncServer();
+    const { copId } = createCopWith(server, {});
+    const { received, closed } = rawSocket(server, `cop/${copId}`);
+    expect((await closed).code).toBe(4401);
+    expect(received).toHaveLength(0);
+    await server.close();
+  });
+
+  it('closes a socket with a forged or ended session with 4401', async () => {
+    const server = await startSyncServer();
+    const { copId, people } = createCopWith(server, { ana: 'member' });
+    const forged = rawSocket(server, `cop/${copId}`, { cookie: 'atelier_session=abcdefghijklmnopqrstuvwxyz234567' });
+    expect((await forged.closed).code).toBe(4401);
+    server.context.sessions.invalidate([people.ana!.sessionId]);
+    const ended = rawSocket(server, `cop/${copId}`, { cookie: people.ana!.cookie });
+    expect((await ended.closed).code).toBe(4401);
+    expect([...forged.received, ...ended.received]).toHaveLength(0);
+    await server.close();
+  });
+
+  it('closes the socket of someone who is not a member of that COP with 4403', async () => {
+    const server = await startSyncServer();
+    const { copId } = createCopWith(server, {});
+    const stranger = createPerson(server);
+    const { received, closed } = rawSocket(server, `cop/${copId}/notes/x`, { cookie: stranger.cookie });
+    expect((await closed).code).toBe(4403);
+    expect(received).toHaveLength(0);
+    await server.close();
+  });
+
+  it('closes a socket opened from a foreign Origin with 4403, even with a valid session', async () => {
+    const server = await startSyncServer();
+    const { copId, people } = createCopWith(server, { ana: 'member' });
+    const { received, closed } = rawSocket(server, `cop/${copId}`, { cookie: people.ana!.cookie, origin: 'https://evil.example.com' });
+    expect((await closed).code).toBe(4403);
+    expect(received).toHaveLength(0);
+    await server.close();
+  });
+
+  it('lets a member in from an allowed Origin and the programme manager in without a membership', async () => {
+    const server = await startSyncServer({ PUBLIC_ORIGIN: 'https://atelier.example.ca' });
+    const { copId, manager, people } = createCopWith(server, { ana: 'member' });
+    const fromApp = connect(server, `cop/${copId}`, people.ana!, { origin: 'https://atelier.example.ca' });
+    const byManager = connect(server, `cop/${copId}`, manager);
+    await Promise.all([fromApp.synced(), byManager.synced()]);
+    expect(fromApp.closes).toEqual([]);
+    fromApp.destroy();
+    byManager.destroy();
+    await server.close();
+  });
+
+  it.each([
+    ['percent-encoding', '/sync/cop/abc%2Fdef'],
+    ['a .. segment', '/sync/cop/abc/../def'],
+    ['a . segment', '/sync/cop/abc/./def'],
+    ['an empty segment', '/sync/cop/abc//def'],
+    ['a trailing slash', '/sync/cop/abc/'],
+    ['a name over 256 bytes', `/sync/cop/abc/${'x'.repeat(260)}`],
+    ['a name outside cop/', '/sync/other/abc'],
+    ['a dot inside a segment', '/sync/cop/abc/notes.txt']
+  ])('refuses a document name with %s with HTTP 400', async (_what, path) => {
+    const server = await startSyncServer();
+    const ana = createPerson(server);
+    expect(await upgradeStatus(server, path, ana.cookie)).toBe(400);
+    await server.close();
+  });
+});
+
+describe('access changes on open sockets', () => {
+  it('closes the sockets of an ended session with 4401 within a second', async () => {
+    const server = await startSyncServer();
+    const { copId, people } = createCopWith(server, { ana: 'member' });
+    const a = connect(server, `cop/${copId}`, people.ana!);
+    const b = connect(server, `cop/${copId}/notes/a`, people.ana!);
+    await Promise.all([a.synced(), b.synced()]);
+    const started = Date.now();
+    server.context.sessions.invalidate([people.ana!.sessionId]);
+    await eventually(() => expect([a.closes[0]?.code, b.closes[0]?.code]).toEqual([4401, 4401]), 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The stock client stops on 44xx: it does not come back.
+    await sleep(300);
+    expect(a.provider.wsconnected || a.provider.wsconnecting).toBe(false);
+    a.destroy();
+    b.destroy();
+    await server.close();
+  });
+
+  it('closes a removed member\'s sockets with 4403 within a second, and leaves others open', async () => {
+    const server = await startSyncServer();
+    const { copId, people } = createCopWith(server, { ana: 'member', ben: 'member' });
+    const a = connect(server, `cop/${copId}`, people.ana!);
+    const b = connect(server, `cop/${copId}`, people.ben!);
+    await Promise.all([a.synced(), b.synced()]);
+    removeMembership(server.context, copId, people.ana!.userId);
+    await eventually(() => expect(a.closes[0]?.code).toBe(4403), 1000);
+    expect(b.closes).toEqual([]);
+    a.destroy();
+    b.destroy();
+    await server.close();
+  });
+
+  it('stops applying the updates of a member demoted to observer at once, keeping the socket open', async () => {
+    const server = await startSyncServer();
+    const { copId, people } = createCopWith(server, { ana: 'member', ben: 'member' });
+    const name = `cop/${copId}/notes/demote`;
+    const a = connect(server, name, people.ana!);
+    const b = connect(server, name, people.ben!);
+    await Promise.all([a.synced(), b.synced()]);
+    a.doc.getText('t').insert(0, 'before;');
+    await eventually(() => expect(b.doc.getText('t').toString()).toBe('before;'));
+    changeRole(server.context, copId, people.ana!.userId, 'observer');
+    a.doc.getText('t').insert(0, 'after;');
+    b.doc.getText('t').insert(7, 'ben;');
+    await eventually(() => expect(a.doc.getText('t').toString()).toContain('ben;'));
+    await sleep(100);
+    expect(b.doc.getText('t').toString()).toBe('before;ben;');
+    expect(storedDoc(server, name).getText('t').toString()).toBe('before;ben;');
+    expect(a.closes).toEqual([]);
+    a.destroy();
+    b.destroy();
+    await server.close();
+  });
+
+  it('makes an archived COP read-only for its members on open sockets', async () => {
+    const server = await startSyncServer();
+    const { copId, people } = createCopWith(server, { ana: 'facilitator' });
+    const name = `cop/${copId}`;
+    const a = connect(server, name, people.ana!);
+    await a.synced();
+    updateCop(server.db, copId, { status: 'archived' });
+    server.context.events.emit('cop-status-changed', { copId, status: 'archived' });
+    a.doc.getText('t').insert(0, 'too late');
+    await sleep(150);
+    expect(storedDoc(server, name).getText('t').toString()).toBe('');
+    a.destroy();
+    await server.close();
+  });
+});
