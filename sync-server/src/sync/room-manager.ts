@@ -43,14 +43,8 @@ export class RoomManager {
   /** Attaches an authorized socket to its document, loading the document if needed. */
   async attach(conn: SyncConnection): Promise<void> {
     this.connections.add(conn);
-    const queued: [Uint8Array, boolean][] = [];
     let room: Room | undefined;
-    conn.socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
-      const frame = toBytes(data);
-      conn.meter(frame.byteLength);
-      if (room) this.#receive(room, conn, frame, isBinary);
-      else queued.push([frame, isBinary]);
-    });
+    conn.socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => conn.receive(toBytes(data), isBinary));
     conn.socket.on('close', () => {
       conn.dispose();
       this.connections.delete(conn);
@@ -66,7 +60,8 @@ export class RoomManager {
       room = loaded;
       clearTimeout(room.unloadTimer);
       room.join(conn);
-      for (const [frame, isBinary] of queued.splice(0)) this.#receive(room, conn, frame, isBinary);
+      const joined = room;
+      conn.start((frame, isBinary) => this.#receive(joined, conn, frame, isBinary));
     } catch (err) {
       log.error('could not load a document', { doc: conn.docName, error: String(err) });
       conn.close(CloseCode.internalError);

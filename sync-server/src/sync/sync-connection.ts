@@ -1,7 +1,8 @@
 /**
  * One client's sync socket: who it is (from the upgrade's access decision), what it may do, and
- * the per-socket limits — message and byte rate (the sender is paused, not dropped), the
- * buffered-bytes cap for slow readers, and liveness for the idle ping.
+ * the per-socket limits — message and byte rate (frames over the rate wait in a backlog while the
+ * socket is not read, so TCP slows the sender down; nothing is dropped), the buffered-bytes cap
+ * for slow readers, and liveness for the idle ping.
  */
 import type { WebSocket } from 'ws';
 import type { SyncSettings } from '../config';
@@ -19,6 +20,11 @@ export interface Peer {
 
 let nextId = 1;
 
+/** A socket the server closed gets this long to answer the close frame before it is cut. */
+const CLOSE_HANDSHAKE_MS = 2_000;
+
+type FrameHandler = (frame: Uint8Array, isBinary: boolean) => void;
+
 export class SyncConnection {
   readonly id = nextId++;
   readonly userId: string;
@@ -32,7 +38,10 @@ export class SyncConnection {
   closed = false;
   readonly #messages: TokenBucket;
   readonly #bytes: TokenBucket;
-  #resumeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Frames received but not handled yet: while the document loads, or over the rate. */
+  readonly #backlog: [Uint8Array, boolean][] = [];
+  #handler: FrameHandler | undefined;
+  #drainTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly socket: WebSocket,
@@ -51,20 +60,50 @@ export class SyncConnection {
     );
   }
 
-  /**
-   * Counts one received frame against the rate limits. Over the limit, the socket stops being
-   * read until the buckets refill: TCP backpressure slows the client down, nothing is lost.
-   */
-  meter(byteLength: number) {
+  /** Takes a received frame: handled now if the rate allows and nothing waits before it. */
+  receive(frame: Uint8Array, isBinary: boolean) {
     this.alive = true;
-    const wait = Math.max(this.#messages.take(1), this.#bytes.take(byteLength));
-    if (wait > 0 && this.#resumeTimer === undefined && !this.closed) {
-      this.socket.pause();
-      this.#resumeTimer = setTimeout(() => {
-        this.#resumeTimer = undefined;
-        if (!this.closed) this.socket.resume();
-      }, wait);
+    if (this.closed) return;
+    if (this.#handler && this.#backlog.length === 0 && this.#admit(frame.byteLength) === 0) {
+      this.#handler(frame, isBinary);
+      return;
     }
+    this.#backlog.push([frame, isBinary]);
+    this.#drain();
+  }
+
+  /** Starts handling frames (once the document is loaded), beginning with those that waited. */
+  start(handler: FrameHandler) {
+    this.#handler = handler;
+    this.#drain();
+  }
+
+  #admit(byteLength: number): number {
+    const waitMessages = this.#messages.take(1);
+    if (waitMessages > 0) return waitMessages;
+    const waitBytes = this.#bytes.take(byteLength);
+    if (waitBytes > 0) this.#messages.refund(1);
+    return waitBytes;
+  }
+
+  #drain() {
+    if (!this.#handler || this.#drainTimer !== undefined) return;
+    while (this.#backlog.length > 0 && !this.closed) {
+      const [frame, isBinary] = this.#backlog[0]!;
+      const wait = this.#admit(frame.byteLength);
+      if (wait > 0) {
+        // Stop reading the socket until the buckets refill: the client is slowed down by TCP.
+        this.socket.pause();
+        this.#drainTimer = setTimeout(() => {
+          this.#drainTimer = undefined;
+          this.#drain();
+        }, wait);
+        return;
+      }
+      this.#backlog.shift();
+      this.#handler(frame, isBinary);
+    }
+    if (!this.closed) this.socket.resume();
   }
 
   /** Sends one message; a reader too far behind is closed instead (it resyncs on reconnect). */
@@ -79,14 +118,16 @@ export class SyncConnection {
 
   close(reason: { code: number; reason: string }) {
     if (this.closed) return;
-    this.closed = true;
-    clearTimeout(this.#resumeTimer);
+    this.dispose();
     this.socket.close(reason.code, reason.reason);
+    // A reader that is not reading never answers the close frame; do not hold its memory for 30 s.
+    setTimeout(() => this.socket.terminate(), CLOSE_HANDSHAKE_MS).unref();
   }
 
-  /** Called once the socket is gone, whoever closed it. */
+  /** Called once the socket is gone or closing, whoever closed it. */
   dispose() {
     this.closed = true;
-    clearTimeout(this.#resumeTimer);
+    this.#backlog.length = 0;
+    clearTimeout(this.#drainTimer);
   }
 }

@@ -49,7 +49,7 @@ export interface Person {
  * A person with a live session from the real session store. The account row is inserted
  * directly: these tests never sign in, so they skip the deliberately slow password hash.
  */
-export function createPerson(server: RunningServer, opts: { isManager?: boolean } = {}): Person {
+export function createPerson(server: Pick<RunningServer, 'db' | 'context'>, opts: { isManager?: boolean } = {}): Person {
   const id = newId();
   const email = `${id}@example.ca`;
   server.db
@@ -63,7 +63,7 @@ export function createPerson(server: RunningServer, opts: { isManager?: boolean 
 }
 
 /** A COP with one member per role asked for. */
-export function createCopWith(server: RunningServer, roles: Record<string, MembershipRole>) {
+export function createCopWith(server: Pick<RunningServer, 'db' | 'context'>, roles: Record<string, MembershipRole>) {
   const manager = createPerson(server, { isManager: true });
   const cop = createCop(server.db, { name: 'Sync COP', areaOfInterest: 'Testing', language: 'en', createdBy: manager.userId });
   const people: Record<string, Person> = {};
@@ -140,7 +140,7 @@ export async function eventually(check: () => boolean | void, timeoutMs = 5_000,
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The document as the server has stored it, read straight from SQLite (not from memory). */
-export function storedDoc(server: RunningServer, name: string): Y.Doc {
+export function storedDoc(server: Pick<RunningServer, 'db'>, name: string): Y.Doc {
   const doc = new Y.Doc();
   const row = server.db.prepare('SELECT state FROM sync_documents WHERE name = ?').get(name) as { state: Buffer | null } | undefined;
   if (row?.state) Y.applyUpdate(doc, row.state);

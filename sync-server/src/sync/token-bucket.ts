@@ -1,7 +1,7 @@
 /**
- * A token bucket: `ratePerSecond` sustained, up to `capacity` in a burst. `take` may drive the
- * balance below zero and returns how long to wait until it is positive again, so a caller can
- * pause the sender for exactly that long instead of refusing work it has already received.
+ * A token bucket: `ratePerSecond` sustained, up to `capacity` in a burst. `take` takes tokens
+ * only if there are enough, and otherwise says how long to wait until there will be, so a
+ * caller can hold work back for exactly that long instead of refusing it.
  */
 export class TokenBucket {
   #tokens: number;
@@ -16,12 +16,21 @@ export class TokenBucket {
     this.#last = this.now();
   }
 
-  /** Takes `amount` tokens; returns 0 if there were enough, else the milliseconds to wait. */
+  /** Takes `amount` tokens and returns 0, or takes nothing and returns the milliseconds to wait. */
   take(amount: number): number {
     const t = this.now();
     this.#tokens = Math.min(this.capacity, this.#tokens + ((t - this.#last) * this.ratePerSecond) / 1000);
     this.#last = t;
-    this.#tokens -= amount;
-    return this.#tokens >= 0 ? 0 : Math.ceil((-this.#tokens * 1000) / this.ratePerSecond);
+    const wanted = Math.min(amount, this.capacity);
+    if (this.#tokens >= wanted) {
+      this.#tokens -= wanted;
+      return 0;
+    }
+    return Math.max(1, Math.ceil(((wanted - this.#tokens) * 1000) / this.ratePerSecond));
+  }
+
+  /** Gives back tokens taken for work that was then held back by another bucket. */
+  refund(amount: number) {
+    this.#tokens = Math.min(this.capacity, this.#tokens + amount);
   }
 }
