@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, SYNC_DEFAULTS } from './config';
 
 describe('loadConfig', () => {
   it('uses the documented defaults on an empty environment', () => {
@@ -29,6 +29,29 @@ describe('loadConfig', () => {
   it('refuses an origin that is not an origin', () => {
     expect(() => loadConfig({ PUBLIC_ORIGIN: 'atelier.example.ca' })).toThrow(/^PUBLIC_ORIGIN:/);
     expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://a.example.ca/path' })).toThrow(/^PUBLIC_ORIGIN:/);
+  });
+});
+
+describe('sync settings', () => {
+  it('default to a 1 MiB frame limit and room for 100 sockets per account and 2,000-update bursts', () => {
+    const { sync } = loadConfig({});
+    expect(sync).toEqual(SYNC_DEFAULTS);
+    expect(sync.maxFrameBytes).toBe(1024 * 1024);
+    expect(sync.maxSocketsPerUser).toBeGreaterThanOrEqual(100);
+    expect(sync.maxMessagesPerSecond * 2).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('reads each setting from its SYNC_ variable', () => {
+    const { sync } = loadConfig({ SYNC_MAX_FRAME_BYTES: '2048', SYNC_UNLOAD_DELAY_MS: '5', SYNC_COMPACT_AFTER_UPDATES: '10', SYNC_MAX_BUFFERED_BYTES: '4096' });
+    expect(sync).toMatchObject({ maxFrameBytes: 2048, unloadDelayMs: 5, compactAfterUpdates: 10, maxBufferedBytes: 4096 });
+  });
+
+  it.each(['0', '-5', '1.5', 'lots'])('refuses SYNC_MAX_FRAME_BYTES=%s with an error naming it', (value) => {
+    expect(() => loadConfig({ SYNC_MAX_FRAME_BYTES: value })).toThrow(/^SYNC_MAX_FRAME_BYTES: expected a whole number/);
+  });
+
+  it('refuses a buffered-bytes cap smaller than one frame', () => {
+    expect(() => loadConfig({ SYNC_MAX_FRAME_BYTES: '4096', SYNC_MAX_BUFFERED_BYTES: '100' })).toThrow(/^SYNC_MAX_BUFFERED_BYTES:/);
   });
 });
 
