@@ -1,5 +1,79 @@
 /**
  * @atelier/workspace — the COP workspace model shared by the web app, the sync server and tests.
+ * Everything a caller may use is listed here by name; other modules are internal.
  */
 export { copDocName, DocNameError, MAX_DOC_NAME_BYTES, parseDocName, workspaceDocName } from './doc-name';
 export type { DocName } from './doc-name';
+
+export { LOCAL_CHANGE, MIGRATION_CHANGE } from './origin';
+export type { ChangeOrigin } from './origin';
+export { WorkspaceValidationError } from './validation-error';
+export { META_KEY, SCHEMA_VERSION, schemaVersionOf } from './meta';
+export { isFromNewerVersion, migrateWorkspace } from './migrations';
+export { sweepOrphans } from './sweep';
+
+export {
+  CONTACT_CHANNELS,
+  EXPERIENCE,
+  ORDERS_OF_GOVERNMENT,
+  readProfile,
+  readProfiles,
+  ROSTER_KEY,
+  rosterMap,
+  updateProfile
+} from './roster';
+export type { ContactChannel, OrderOfGovernment, ProfilePatch, RosterExperience, RosterProfile } from './roster';
+
+export { createMeeting, deleteMeeting, listMeetings, MEETINGS_KEY, meetingsMap, nextMeeting, readMeeting, updateMeeting } from './meetings';
+export type { Meeting, MeetingInput } from './meetings';
+export { createMeetingFromTemplate } from './meeting-template';
+
+export {
+  addAgendaItem,
+  AGENDA_KEY,
+  agendaItemExists,
+  agendaItemsMap,
+  agendaItemText,
+  deleteAgendaItem,
+  listAgenda,
+  moveAgendaItem,
+  updateAgendaItem
+} from './agenda';
+export type { AgendaItem, AgendaItemInput } from './agenda';
+export { readMeetingMode, setCurrentItem, stepCurrentItem } from './meeting-mode';
+export type { MeetingModeState } from './meeting-mode';
+
+export { addDecision, decisionsMap, DECISIONS_KEY, deleteDecision, listDecisions, updateDecision } from './decisions';
+export type { Decision } from './decisions';
+export { ATTENDANCE_KEY, ATTENDANCE_STATUSES, attendanceMap, markAttendance, readAttendance } from './attendance';
+export type { AttendanceStatus } from './attendance';
+
+export {
+  ACTION_STATUSES,
+  actionItemsMap,
+  actionItemsOfMeeting,
+  ACTIONS_KEY,
+  addActionItem,
+  deleteActionItem,
+  listActionItems,
+  listOpenActionItems,
+  rolledForwardActionItems,
+  updateActionItem
+} from './action-items';
+export type { ActionItem, ActionItemInput, ActionStatus } from './action-items';
+
+export {
+  addExpense,
+  deleteExpense,
+  EXPENSE_CATEGORIES,
+  EXPENSES_KEY,
+  expensesMap,
+  listExpenses,
+  MAX_EXPENSE_CENTS,
+  setSharer,
+  updateExpense
+} from './expenses';
+export type { Expense, ExpenseCategory, ExpenseInput } from './expenses';
+export { netBalances, settle } from './balances';
+export type { Transfer } from './balances';
+export { expensesToCsv } from './expenses-csv';
