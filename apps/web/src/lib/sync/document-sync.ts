@@ -1,0 +1,186 @@
+/**
+ * One document's lifecycle on this device: open the local copy (IndexedDB) first, so the page
+ * works with no network; then connect to the sync server with the stock y-websocket provider,
+ * reconnecting with exponential backoff and jitter; stop for good when the server refuses
+ * (4401 → needs sign-in, 4403 → not allowed). The status it reports is honest: "saved" only once
+ * the server says it has *stored* every change made here (see saved-state.ts).
+ */
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { reconnectDelay, type BackoffOptions } from './reconnect-delay';
+import { UnsavedChanges } from './saved-state';
+import { requestPersistentStorage, type StoragePersistence } from './storage-persistence';
+import { CLOSE_FORBIDDEN, CLOSE_NOT_AUTHENTICATED, isPermanentClose, MESSAGE_SAVED_STATE, readVarBytes, savedStateRequest } from './wire';
+
+export type SyncState =
+  /** Opening the copy on this device. */
+  | 'loading'
+  /** Not connected: changes are saved on this device and will be sent later. */
+  | 'offline'
+  /** Connected; some changes are not confirmed as stored by the server yet. */
+  | 'syncing'
+  /** The server has stored every change made here. */
+  | 'saved'
+  /** The server refused the session (4401): sign in again, then call `retry()`. */
+  | 'needs-sign-in'
+  /** The server refused access to this document (4403). */
+  | 'not-allowed'
+  /** The server refused for another reason reconnecting cannot fix (bad data, too large). */
+  | 'refused';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Whether the browser promised to keep the local copy; 'not-persistent' deserves a warning. */
+  storage: StoragePersistence | 'unknown';
+}
+
+export interface DocumentSyncOptions {
+  docName: string;
+  /** Base websocket URL of the sync endpoint, e.g. `wss://atelier.example.ca/sync`. */
+  serverUrl: string;
+  doc?: Y.Doc;
+  /** Keep a copy in IndexedDB (default true; Node tests turn it off). */
+  localCopy?: boolean;
+  /** Ask for persistent storage (default: `navigator.storage.persist()`). */
+  persistStorage?: () => Promise<StoragePersistence>;
+  /** Node tests pass the `ws` class. */
+  WebSocketPolyfill?: typeof WebSocket;
+  backoff?: BackoffOptions;
+  /** Wait this long after a local change before asking what the server stored (batches typing). */
+  savedCheckDelayMs?: number;
+}
+
+type Listener = (status: SyncStatus) => void;
+
+export class DocumentSync {
+  readonly doc: Y.Doc;
+  #status: SyncStatus = { state: 'loading', storage: 'unknown' };
+  readonly #listeners = new Set<Listener>();
+  readonly #unsaved = new UnsavedChanges();
+  #provider: WebsocketProvider | undefined;
+  #local: { destroy(): Promise<void> | void } | undefined;
+  #attempt = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #checkTimer: ReturnType<typeof setTimeout> | undefined;
+  #destroyed = false;
+  #terminal: SyncState | undefined;
+
+  constructor(private readonly options: DocumentSyncOptions) {
+    this.doc = options.doc ?? new Y.Doc();
+    this.doc.on('update', this.#onUpdate);
+  }
+
+  get status(): SyncStatus {
+    return this.#status;
+  }
+
+  /** Calls `listener` now and on every change; returns the unsubscribe. */
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    listener(this.#status);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async start(): Promise<void> {
+    const persist = this.options.persistStorage ?? (() => requestPersistentStorage());
+    void persist().then((storage) => this.#set({ storage }));
+    if (this.options.localCopy ?? true) {
+      const { IndexeddbPersistence } = await import('y-indexeddb');
+      const local = new IndexeddbPersistence(this.options.docName, this.doc);
+      this.#local = local;
+      await local.whenSynced;
+    }
+    if (this.#destroyed) return;
+    const provider = new WebsocketProvider(this.options.serverUrl, this.options.docName, this.doc, {
+      connect: false,
+      WebSocketPolyfill: this.options.WebSocketPolyfill,
+      // Reconnecting is decided here (backoff with jitter, stop on refusals), not by the provider.
+      shouldReconnect: () => false
+    });
+    provider.messageHandlers[MESSAGE_SAVED_STATE] = (_encoder, decoder) => this.#onSavedState(readVarBytes(decoder));
+    provider.on('status', ({ status }) => {
+      if (status === 'connected') this.#set({ state: 'syncing' });
+      if (status === 'disconnected') this.#set({ state: this.#terminal ?? 'offline' });
+    });
+    provider.on('sync', (synced: boolean) => {
+      if (!synced) return;
+      this.#attempt = 0;
+      this.#requestSavedState(0);
+    });
+    provider.on('closed', ({ code }) => this.#onClosed(code));
+    this.#provider = provider;
+    if (typeof window !== 'undefined') window.addEventListener('online', this.#onOnline);
+    this.#set({ state: 'offline' });
+    provider.connect();
+  }
+
+  /** After signing in again (or being let back in): try once more. */
+  retry() {
+    this.#terminal = undefined;
+    this.#attempt = 0;
+    clearTimeout(this.#retryTimer);
+    this.#set({ state: 'offline' });
+    this.#provider?.connect();
+  }
+
+  destroy() {
+    this.#destroyed = true;
+    clearTimeout(this.#retryTimer);
+    clearTimeout(this.#checkTimer);
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
+    this.doc.off('update', this.#onUpdate);
+    this.#provider?.destroy();
+    void this.#local?.destroy();
+    this.#listeners.clear();
+  }
+
+  #onClosed(code: number) {
+    if (this.#destroyed) return;
+    if (isPermanentClose(code)) {
+      this.#terminal = code === CLOSE_NOT_AUTHENTICATED ? 'needs-sign-in' : code === CLOSE_FORBIDDEN ? 'not-allowed' : 'refused';
+      this.#set({ state: this.#terminal });
+      return;
+    }
+    const delay = reconnectDelay(this.#attempt++, this.options.backoff);
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = setTimeout(() => this.#provider?.connect(), delay);
+  }
+
+  readonly #onOnline = () => {
+    // The network is back: do not sit out the rest of a long backoff.
+    if (this.#terminal || !this.#provider || this.#provider.wsconnected) return;
+    clearTimeout(this.#retryTimer);
+    this.#provider.connect();
+  };
+
+  readonly #onUpdate = (update: Uint8Array, origin: unknown) => {
+    // Updates from the server are stored there already; everything else was made on this device.
+    if (this.#provider !== undefined && origin === this.#provider) return;
+    this.#unsaved.add(update);
+    if (this.#status.state === 'saved') this.#set({ state: 'syncing' });
+    this.#requestSavedState(this.options.savedCheckDelayMs ?? 300);
+  };
+
+  #requestSavedState(delayMs: number) {
+    clearTimeout(this.#checkTimer);
+    this.#checkTimer = setTimeout(() => {
+      const ws = this.#provider?.ws;
+      if (this.#provider?.synced && ws && ws.readyState === ws.OPEN) ws.send(savedStateRequest());
+    }, delayMs);
+  }
+
+  #onSavedState(snapshot: Uint8Array) {
+    if (this.#unsaved.confirm(snapshot)) this.#set({ state: 'saved' });
+    else {
+      this.#set({ state: 'syncing' });
+      this.#requestSavedState(this.options.savedCheckDelayMs ?? 300);
+    }
+  }
+
+  #set(patch: Partial<SyncStatus>) {
+    const next = { ...this.#status, ...patch };
+    if (next.state === this.#status.state && next.storage === this.#status.storage) return;
+    this.#status = next;
+    for (const listener of this.#listeners) listener(next);
+  }
+}
