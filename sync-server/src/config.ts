@@ -20,6 +20,8 @@ export interface AtelierConfig {
   trustProxy: boolean;
   /** Limits and timings of the sync websockets (see docs/sync.md). */
   sync: SyncSettings;
+  /** Largest file a COP library accepts (MAX_UPLOAD_BYTES); larger uploads get 413. */
+  maxUploadBytes: number;
 }
 
 /** Sync websocket settings; each has an environment variable named in SYNC_ENV. */
@@ -94,7 +96,9 @@ export const DEFAULTS = {
   port: 3000,
   dataDir: './data',
   webRoot: resolve(here, '../../apps/web/build'),
-  trustProxy: false
+  trustProxy: false,
+  // Slide decks and reports: 25 MB covers nearly all, and a venue's network can carry it.
+  maxUploadBytes: 25 * 1000 * 1000
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -144,6 +148,14 @@ function parseSyncSettings(env: Env): SyncSettings {
   return settings;
 }
 
+function parsePositiveInteger(key: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(Number(raw)) || Number(raw) < 1) {
+    throw new ConfigError(key, `expected a whole number of at least 1, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
 function parseBoolean(key: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (/^(1|true|yes)$/i.test(raw)) return true;
@@ -162,6 +174,7 @@ export function loadConfig(env: Env = process.env): AtelierConfig {
     publicOrigins: parseOrigins(env.PUBLIC_ORIGIN, port),
     webRoot: resolve(env.ATELIER_WEB_ROOT?.trim() || DEFAULTS.webRoot),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
-    sync: parseSyncSettings(env)
+    sync: parseSyncSettings(env),
+    maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes)
   };
 }

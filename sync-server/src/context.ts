@@ -6,12 +6,16 @@ import { AccessEvents } from './accounts/access-events';
 import { SessionStore } from './accounts/sessions';
 import type { AtelierConfig } from './config';
 import type { SqliteDatabase } from './db/database';
+import type { BlobStore } from './files/blob-store';
+import { DiskBlobStore } from './files/disk-blob-store';
 
 export interface ServerContext {
   config: AtelierConfig;
   db: SqliteDatabase;
   events: AccessEvents;
   sessions: SessionStore;
+  /** Contents of library files (content-addressed). */
+  blobs: BlobStore;
   /** Cookies get Secure and the __Host- prefix when the first public origin is https. */
   secureCookies: boolean;
 }
@@ -25,6 +29,7 @@ export function createContext(config: AtelierConfig, db: SqliteDatabase): Server
     db,
     events,
     sessions: new SessionStore(db, events),
+    blobs: new DiskBlobStore(config.dataDir),
     secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false
   };
 }

@@ -8,6 +8,7 @@ import { ApiError } from '../http/api-error';
 import { loadSession, originGuard, type ApiEnv } from '../http/session-guard';
 import { authRoutes } from './auth-routes';
 import { copRoutes } from './cop-routes';
+import { fileRoutes } from './file-routes';
 import { copInvitationRoutes, invitationRoutes } from './invitation-routes';
 import { joinRequestRoutes } from './join-request-routes';
 import { memberRoutes } from './member-routes';
@@ -27,6 +28,7 @@ export function apiRoutes(ctx: ServerContext) {
   api.route('/cops', memberRoutes(ctx));
   api.route('/cops', copInvitationRoutes(ctx));
   api.route('/cops', joinRequestRoutes(ctx));
+  api.route('/cops', fileRoutes(ctx));
   api.route('/invitations', invitationRoutes(ctx));
   api.all('*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint');

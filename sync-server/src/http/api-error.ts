@@ -7,6 +7,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ConflictError, ForbiddenError, NotFoundError } from '../accounts/errors';
+import { BlobTooLargeError } from '../files/blob-store';
+import { UnsupportedFileTypeError } from '../files/file-upload';
 import { log } from '../log';
 
 export type ApiErrorCode =
@@ -16,6 +18,7 @@ export type ApiErrorCode =
   | 'not_found'
   | 'conflict'
   | 'too_large'
+  | 'unsupported_type'
   | 'too_many_requests'
   | 'bad_origin'
   | 'internal';
@@ -44,6 +47,15 @@ export function onApiError(err: Error, c: Context) {
   if (err instanceof NotFoundError) return c.json(errorBody('not_found', err.message), 404);
   if (err instanceof ConflictError) return c.json(errorBody('conflict', err.message), 409);
   if (err instanceof ForbiddenError) return c.json(errorBody('forbidden', err.message), 403);
+  // Refused mid-upload: the rest of the body is never read, so the connection cannot be reused.
+  if (err instanceof BlobTooLargeError) return c.json(errorBody('too_large', err.message), 413, { Connection: 'close' });
+  if (err instanceof UnsupportedFileTypeError) {
+    return c.json(errorBody('unsupported_type', err.message), 415, { Connection: 'close' });
+  }
+  if (err.message === 'aborted' && 'code' in err && err.code === 'ECONNRESET') {
+    log.info('client aborted a request', { path: c.req.path });
+    return c.json(errorBody('invalid_input', 'The request was interrupted'), 400);
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code: ApiErrorCode = status === 413 ? 'too_large' : status === 400 ? 'invalid_input' : 'internal';

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
 /** sha256 sources for each inline <script> of the built shell page. */
@@ -23,7 +24,23 @@ export function inlineScriptHashes(webRoot: string): string[] {
   return hashes;
 }
 
-export function securityHeaders(webRoot: string) {
+/**
+ * The headers above on every response; a route that sets its own, stricter policy (library file
+ * downloads) keeps it.
+ */
+export function securityHeaders(webRoot: string): MiddlewareHandler {
+  const base = appSecurityHeaders(webRoot);
+  return async (c, next) => {
+    let own: string | null = null;
+    await base(c, async () => {
+      await next();
+      own = c.res.headers.get('content-security-policy');
+    });
+    if (own) c.header('Content-Security-Policy', own);
+  };
+}
+
+function appSecurityHeaders(webRoot: string) {
   const scriptHashes = inlineScriptHashes(webRoot);
   return secureHeaders({
     contentSecurityPolicy: {

@@ -2,6 +2,7 @@
  * API middleware: the Origin rule for every /api request, and the signed-in user for handlers
  * that need one (401 `not_signed_in` otherwise).
  */
+import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Session } from '../accounts/sessions';
 import { findUserById, type User } from '../accounts/users';
@@ -10,7 +11,8 @@ import { ApiError } from './api-error';
 import { isAllowedOrigin } from './origin-policy';
 import { readSessionToken, writeSessionCookie } from './session-cookie';
 
-export type ApiEnv = { Variables: { session: Session | null; user: User | null } };
+/** Variables set by `loadSession`; on Node, `c.env.incoming` is the raw request stream. */
+export type ApiEnv = { Variables: { session: Session | null; user: User | null }; Bindings: Partial<HttpBindings> };
 
 export function originGuard(ctx: ServerContext): MiddlewareHandler {
   return async (c, next) => {

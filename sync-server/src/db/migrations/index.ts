@@ -2,5 +2,6 @@
 import type { Migration } from '../migrations';
 import { accounts } from './001-accounts';
 import { documents } from './002-documents';
+import { files } from './003-files';
 
-export const MIGRATIONS: readonly Migration[] = [accounts, documents];
+export const MIGRATIONS: readonly Migration[] = [accounts, documents, files];

@@ -1,0 +1,42 @@
+/**
+ * Where file contents live: content-addressed blobs (by SHA-256), so the same file uploaded twice
+ * is stored once. The interface is small so an object store (S3-compatible) can replace the disk
+ * implementation; file records (who may read what) stay in the database.
+ */
+import type { Readable } from 'node:stream';
+
+export interface StoredBlob {
+  /** Hex SHA-256 of the content. */
+  hash: string;
+  size: number;
+  /** The first bytes, for type sniffing. */
+  head: Buffer;
+}
+
+export interface PutOptions {
+  maxBytes: number;
+  /**
+   * Called once with the first bytes (up to 4 KiB, or the whole file if smaller) as soon as they
+   * have arrived; throwing refuses the upload before the rest is stored.
+   */
+  accept?: (head: Buffer) => void;
+}
+
+export interface BlobStore {
+  /**
+   * Streams `body` into the store. Nothing is visible under its hash until the whole body has
+   * arrived; an error, an abort or going over `maxBytes` leaves nothing behind.
+   */
+  put(body: Readable, opts: PutOptions): Promise<StoredBlob>;
+  /** Streams a blob or a byte range of it (inclusive end). */
+  read(hash: string, range?: { start: number; end: number }): Readable;
+  size(hash: string): Promise<number | undefined>;
+  delete(hash: string): Promise<void>;
+}
+
+export class BlobTooLargeError extends Error {
+  override name = 'BlobTooLargeError';
+  constructor(readonly maxBytes: number) {
+    super(`The file is larger than ${maxBytes} bytes`);
+  }
+}
