@@ -77,3 +77,22 @@ export type { Expense, ExpenseCategory, ExpenseInput } from './expenses';
 export { netBalances, settle } from './balances';
 export type { Transfer } from './balances';
 export { expensesToCsv } from './expenses-csv';
+
+export {
+  addLibraryFile,
+  addLibraryLink,
+  deleteLibraryItem,
+  LIBRARY_KEY,
+  LIBRARY_LANGUAGES,
+  LIBRARY_LINKS_KEY,
+  LIBRARY_TAGS_KEY,
+  libraryMap,
+  LINK_TARGETS,
+  linkedLibraryItems,
+  linkLibraryItem,
+  listLibrary,
+  searchLibrary,
+  setLibraryTag,
+  updateLibraryItem
+} from './library';
+export type { LibraryFile, LibraryItem, LibraryLanguage, LibraryLink, LinkTarget, NewLibraryFile, NewLibraryLink } from './library';

@@ -5,6 +5,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addActionItem,
+  addLibraryLink,
+  deleteLibraryItem,
+  linkedLibraryItems,
+  linkLibraryItem,
+  listLibrary,
+  setLibraryTag,
   addAgendaItem,
   addDecision,
   addExpense,
@@ -61,6 +67,10 @@ type Op =
   | { kind: 'step'; r: number; m: number; dir: 1 | -1 }
   | { kind: 'profile'; r: number; u: number; org: string }
   | { kind: 'sweep'; r: number }
+  | { kind: 'addLink'; r: number; title: string }
+  | { kind: 'tag'; r: number; l: number; tag: string; on: boolean }
+  | { kind: 'deleteLink'; r: number; l: number }
+  | { kind: 'linkToItem'; r: number; l: number; m: number; i: number; on: boolean }
   | { kind: 'sync'; from: number; to: number };
 
 const r = fc.integer({ min: 0, max: 2 });
@@ -96,6 +106,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('step' as const), r, m: idx, dir: fc.constantFrom(1 as const, -1 as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('profile' as const), r, u: idx, org: word }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('sweep' as const), r }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('addLink' as const), r, title: word }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('tag' as const), r, l: idx, tag: fc.constantFrom('deck', 'guide', 'fr'), on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteLink' as const), r, l: idx }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('linkToItem' as const), r, l: idx, m: idx, i: idx, on: fc.boolean() }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('sync' as const), from: r, to: r }) }
 );
 
@@ -215,6 +229,25 @@ function apply(docs: Y.Doc[], op: Op) {
     case 'sweep':
       sweepOrphans(doc);
       return;
+    case 'addLink':
+      addLibraryLink(doc, { title: op.title, url: 'https://example.ca/doc', addedBy: 'u1' });
+      return;
+    case 'tag': {
+      const l = pick(listLibrary(doc), op.l);
+      if (l) setLibraryTag(doc, l.id, op.tag, op.on);
+      return;
+    }
+    case 'deleteLink': {
+      const l = pick(listLibrary(doc), op.l);
+      if (l) deleteLibraryItem(doc, l.id);
+      return;
+    }
+    case 'linkToItem': {
+      const l = pick(listLibrary(doc), op.l);
+      const t = item(op.m, op.i);
+      if (l && t?.item) linkLibraryItem(doc, 'agendaItem', t.item.id, l.id, op.on);
+      return;
+    }
   }
 }
 
@@ -230,7 +263,9 @@ function view(doc: Y.Doc) {
     })),
     actions: listActionItems(doc),
     expenses: listExpenses(doc),
-    roster: [...readProfiles(doc)].sort()
+    roster: [...readProfiles(doc)].sort(),
+    library: listLibrary(doc),
+    links: listMeetings(doc).flatMap((m) => listAgenda(doc, m.id).map((i) => linkedLibraryItems(doc, 'agendaItem', i.id).map((l) => l.id)))
   };
 }
 
@@ -267,6 +302,14 @@ function checkInvariants(doc: Y.Doc) {
     expect(Number.isSafeInteger(e.amountCents) && e.amountCents > 0).toBe(true);
     expect(e.sharedAmong.length).toBeGreaterThan(0);
     expect(new Set(e.sharedAmong).size).toBe(e.sharedAmong.length);
+  }
+  const library = listLibrary(doc);
+  expect(new Set(library.map((l) => l.id)).size).toBe(library.length);
+  for (const l of library) expect(new Set(l.tags).size).toBe(l.tags.length);
+  for (const m of meetings) {
+    for (const i of listAgenda(doc, m.id)) {
+      for (const linked of linkedLibraryItems(doc, 'agendaItem', i.id)) expect(library.some((l) => l.id === linked.id)).toBe(true);
+    }
   }
   // Money: balances sum to zero and the settlement clears every one of them.
   const net = netBalances(expenses);
