@@ -96,3 +96,18 @@ export {
   updateLibraryItem
 } from './library';
 export type { LibraryFile, LibraryItem, LibraryLanguage, LibraryLink, LinkTarget, NewLibraryFile, NewLibraryLink } from './library';
+
+export {
+  createDocument,
+  documentDocName,
+  DOCUMENT_KINDS,
+  DOCUMENTS_KEY,
+  documentsMap,
+  listDocuments,
+  pairProtocols,
+  readDocument,
+  RICH_TEXT_FIELD,
+  touchDocument,
+  updateDocument
+} from './documents';
+export type { CopDocument, DocumentKind } from './documents';

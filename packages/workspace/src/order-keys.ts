@@ -29,7 +29,7 @@ export function keyForPosition(sorted: readonly Ordered[], id: string, index: nu
   const others = sorted.filter((item) => item.id !== id);
   const clamped = Math.max(0, Math.min(index, others.length));
   const before = others[clamped - 1]?.order ?? null;
-  let after = others[clamped]?.order ?? null;
+  let after: string | null = others[clamped]?.order ?? null;
   if (before !== null && after !== null && before >= after) {
     // Neighbours share a key (concurrent inserts): place after `before` and before the next larger key.
     after = others.slice(clamped).find((o) => o.order > before)?.order ?? null;

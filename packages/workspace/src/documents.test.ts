@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createDocument, documentDocName, listDocuments, pairProtocols, readDocument, touchDocument, updateDocument } from './index';
+
+describe('notes and protocols', () => {
+  it('are listed most recently edited first, archived ones hidden unless asked', () => {
+    const doc = new Y.Doc();
+    const a = createDocument(doc, { kind: 'note', title: 'March notes', language: 'en', createdBy: 'u1' }, undefined, 1);
+    const b = createDocument(doc, { kind: 'protocol', title: 'Protocole de revue', language: 'fr', createdBy: 'u2' }, undefined, 2);
+    touchDocument(doc, a, 'u3', undefined, 100_000);
+    expect(listDocuments(doc).map((d) => d.id)).toEqual([a, b]);
+    expect(readDocument(doc, a)).toMatchObject({ lastEditedBy: 'u3', lastEditedAt: 100_000 });
+    updateDocument(doc, a, { archived: true });
+    expect(listDocuments(doc).map((d) => d.id)).toEqual([b]);
+    expect(listDocuments(doc, { includeArchived: true, kind: 'note' }).map((d) => d.id)).toEqual([a]);
+    expect(documentDocName('c1', 'protocol', b)).toBe(`cop/c1/protocols/${b}`);
+  });
+
+  it('pair protocols one-to-one across languages and release old partners', () => {
+    const doc = new Y.Doc();
+    const en = createDocument(doc, { kind: 'protocol', title: 'Review protocol', language: 'en', createdBy: 'u1' });
+    const fr = createDocument(doc, { kind: 'protocol', title: 'Protocole de revue', language: 'fr', createdBy: 'u1' });
+    const fr2 = createDocument(doc, { kind: 'protocol', title: 'Autre', language: 'fr', createdBy: 'u1' });
+    const en2 = createDocument(doc, { kind: 'protocol', title: 'Other', language: 'en', createdBy: 'u1' });
+    pairProtocols(doc, en, fr);
+    expect(readDocument(doc, fr)!.pairedWith).toBe(en);
+    expect(() => pairProtocols(doc, en, en2)).toThrow(/other language/);
+    pairProtocols(doc, fr2, en);
+    expect(readDocument(doc, en)!.pairedWith).toBe(fr2);
+    expect(readDocument(doc, fr)!.pairedWith).toBeNull();
+    pairProtocols(doc, en, null);
+    expect(readDocument(doc, fr2)!.pairedWith).toBeNull();
+  });
+
+  it('count a pairing only when both sides agree after concurrent re-pairing', () => {
+    const a = new Y.Doc();
+    const en = createDocument(a, { kind: 'protocol', title: 'EN', language: 'en', createdBy: 'u1' });
+    const fr1 = createDocument(a, { kind: 'protocol', title: 'FR1', language: 'fr', createdBy: 'u1' });
+    const fr2 = createDocument(a, { kind: 'protocol', title: 'FR2', language: 'fr', createdBy: 'u1' });
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    pairProtocols(a, en, fr1);
+    pairProtocols(b, en, fr2);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const docs = listDocuments(a);
+    expect(listDocuments(b)).toEqual(docs);
+    const pairedWithEn = docs.filter((d) => d.pairedWith === en).map((d) => d.id);
+    expect(pairedWithEn.length).toBeLessThanOrEqual(1);
+    const enDoc = docs.find((d) => d.id === en)!;
+    if (enDoc.pairedWith) expect(pairedWithEn).toEqual([enDoc.pairedWith]);
+  });
+});
