@@ -5,6 +5,7 @@
  * (4401 → needs sign-in, 4403 → not allowed). The status it reports is honest: "saved" only once
  * the server says it has *stored* every change made here (see saved-state.ts).
  */
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { reconnectDelay, type BackoffOptions } from './reconnect-delay';
@@ -39,6 +40,8 @@ export interface DocumentSyncOptions {
   /** Base websocket URL of the sync endpoint, e.g. `wss://atelier.example.ca/sync`. */
   serverUrl: string;
   doc?: Y.Doc;
+  /** Presence to share on the socket (who is here); the provider makes its own when absent. */
+  awareness?: Awareness;
   /** Keep a copy in IndexedDB (default true; Node tests turn it off). */
   localCopy?: boolean;
   /** Ask for persistent storage (default: `navigator.storage.persist()`). */
@@ -93,6 +96,7 @@ export class DocumentSync {
     if (this.#destroyed) return;
     const provider = new WebsocketProvider(this.options.serverUrl, this.options.docName, this.doc, {
       connect: false,
+      awareness: this.options.awareness,
       WebSocketPolyfill: this.options.WebSocketPolyfill,
       // Reconnecting is decided here (backoff with jitter, stop on refusals), not by the provider.
       shouldReconnect: () => false

@@ -1,0 +1,117 @@
+/**
+ * A COP's workspace document open on this device: the local copy (IndexedDB) first, then the sync
+ * server, through DocumentSync. One session is shared by every workspace page of that COP, so
+ * moving between pages (or switching language, which re-mounts the pages) never reconnects;
+ * opening another COP's workspace, or another person signing in, closes it.
+ *
+ * `migrateWorkspace` runs once the local copy is open and again after each change of sync state
+ * and each change that came from elsewhere (an older client may have written the old layout).
+ */
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { LOCAL_CHANGE, migrateWorkspace, MIGRATION_CHANGE, workspaceDocName } from '@atelier/workspace';
+import { account } from '$lib/account/account.svelte';
+import type { User } from '$lib/api/types';
+import { DocumentSync } from '$lib/sync/document-sync';
+import { DocumentSyncStatus, syncServerUrl } from '$lib/sync/sync-status.svelte';
+import { CopMembers } from './cop-members.svelte';
+import { Presence } from './presence.svelte';
+import { RecentChanges } from './recent-changes.svelte';
+
+export class WorkspaceSession {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  readonly sync: DocumentSync;
+  readonly status: DocumentSyncStatus;
+  readonly members: CopMembers;
+  readonly presence: Presence;
+  readonly changes: RecentChanges;
+  /** The copy on this device is open: pages can show it (and edit it) with or without a network. */
+  ready = $state(false);
+  #migrateTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #unsubscribe: () => void;
+
+  constructor(
+    readonly copId: string,
+    readonly user: User
+  ) {
+    this.sync = new DocumentSync({ docName: workspaceDocName(copId), serverUrl: syncServerUrl(), doc: this.doc, awareness: this.awareness });
+    this.status = new DocumentSyncStatus(this.sync);
+    this.members = new CopMembers(copId);
+    this.presence = new Presence(this.awareness, copId);
+    this.presence.announce({ id: user.id, name: user.name });
+    this.changes = new RecentChanges(this.doc, this.presence, user.name);
+    this.#unsubscribe = this.sync.subscribe(({ state }) => {
+      if (state === 'loading') return;
+      this.#migrate();
+      if (!this.ready) {
+        this.ready = true;
+        this.changes.start();
+      }
+    });
+    this.doc.on('update', this.#onUpdate);
+    void this.sync.start();
+    void this.members.load();
+  }
+
+  /** My standing in this COP (the server's word, as kept on this device). */
+  get standing() {
+    return account.standingIn(this.copId);
+  }
+
+  get archived(): boolean {
+    return account.cops.find((c) => c.id === this.copId)?.status === 'archived';
+  }
+
+  /**
+   * Whether edit controls show at all. Observers and everyone in an archived COP read only; the
+   * server drops an observer's writes anyway, so offering them would only lose work.
+   */
+  get canEdit(): boolean {
+    const standing = this.standing;
+    return standing !== null && standing !== 'observer' && !this.archived && this.status.state !== 'not-allowed';
+  }
+
+  /** Facilitators and the programme manager may also edit other people's roster profiles. */
+  get canFacilitate(): boolean {
+    return this.canEdit && (this.standing === 'manager' || this.standing === 'facilitator');
+  }
+
+  destroy() {
+    clearTimeout(this.#migrateTimer);
+    this.doc.off('update', this.#onUpdate);
+    this.#unsubscribe();
+    this.changes.destroy();
+    this.presence.destroy();
+    this.status.destroy();
+    this.sync.destroy();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  readonly #onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === LOCAL_CHANGE || origin === MIGRATION_CHANGE || !this.ready) return;
+    clearTimeout(this.#migrateTimer);
+    this.#migrateTimer = setTimeout(() => this.#migrate(), 0);
+  };
+
+  #migrate() {
+    migrateWorkspace(this.doc);
+  }
+}
+
+let current: WorkspaceSession | null = null;
+
+/** The open workspace of this COP for the signed-in person, opening it (and closing another) if needed. */
+export function workspaceFor(copId: string, user: User): WorkspaceSession {
+  if (current && current.copId === copId && current.user.id === user.id) return current;
+  current?.destroy();
+  current = new WorkspaceSession(copId, user);
+  return current;
+}
+
+/** Closes the open workspace (signing out). */
+export function closeWorkspace() {
+  current?.destroy();
+  current = null;
+}
