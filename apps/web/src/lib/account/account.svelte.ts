@@ -80,11 +80,18 @@ class Account {
     addEventListener('storage', (event) => {
       if (event.key === STORAGE_KEY) this.#apply(readStored());
     });
-    void this.refresh();
+    // Nobody signed in here: nothing to ask the server (a 401 would only be noise).
+    if (this.user) void this.refresh();
+    else this.checked = true;
   }
 
   /** Re-reads me and my COPs from the server; offline, keeps what the device knows. */
   async refresh(): Promise<void> {
+    if (!navigator.onLine) {
+      // The system knows there is no network: the device's copy stands, without a doomed request.
+      this.checked = true;
+      return;
+    }
     try {
       const me = await authApi.me();
       if (this.user && this.user.id !== me.user.id) this.cops = [];

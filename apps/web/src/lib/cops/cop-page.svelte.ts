@@ -4,6 +4,7 @@
  * offline), then asks the server. Every change goes to the server first and is shown once it
  * answers: the server decides who may do what.
  */
+import { untrack } from 'svelte';
 import { account } from '$lib/account/account.svelte';
 import { copsApi } from '$lib/api/cops-api';
 import { invitationsApi } from '$lib/api/invitations-api';
@@ -22,7 +23,8 @@ export class CopPage {
   error = $state<unknown>(null);
 
   constructor(readonly copId: string) {
-    this.cop = account.cops.find((c) => c.id === copId) ?? null;
+    // Untracked: a page built inside a $derived must not be rebuilt each time my COP list changes.
+    this.cop = untrack(() => account.cops.find((c) => c.id === copId) ?? null);
   }
 
   get standing(): CopStanding {

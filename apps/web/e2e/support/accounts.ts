@@ -1,0 +1,80 @@
+// Helpers for browser tests of accounts: people created through the admin CLI, signing in
+// through the page, unique addresses so tests never collide in the shared e2e data directory.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
+import { axeViolations, LAPTOP, PHONE, screenshotPath } from './fixtures';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The server under test uses this DATA_DIR (see playwright.config.ts); the CLI opens the same database. */
+export const E2E_DATA_DIR = `${root}.tmp/e2e-data`;
+
+export interface Person {
+  name: string;
+  email: string;
+  password: string;
+}
+
+let counter = 0;
+/** A made-up person with an address no other test uses. */
+export function newPerson(name: string): Person {
+  counter += 1;
+  const slug = name.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '.');
+  return { name, email: `${slug}.${Date.now().toString(36)}${counter}@example.ca`, password: 'correct horse battery staple' };
+}
+
+/** Creates a programme manager with `pnpm atelier create-manager`, as an operator would. */
+export function createManager(name = 'Margaret Tremblay', language: 'en' | 'fr' = 'en'): Person {
+  const person = newPerson(name);
+  execFileSync('pnpm', ['atelier', 'create-manager', '--email', person.email, '--password', person.password, '--name', person.name, '--language', language], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: E2E_DATA_DIR },
+    stdio: 'pipe'
+  });
+  return person;
+}
+
+/** Fills a message template's {placeholders}. */
+export function fill(template: string | undefined, values: Record<string, string>): string {
+  if (template === undefined) throw new Error('missing message');
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
+}
+
+type Messages = Record<string, string>;
+
+/** Signs in through the sign-in page and waits for My COPs. */
+export async function signIn(page: Page, person: Person, t: Messages) {
+  await page.goto('/sign-in');
+  await page.getByLabel(t.field_email!).fill(person.email);
+  await page.getByLabel(t.field_password!).fill(person.password);
+  await page.getByRole('button', { name: t.sign_in, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t.my_cops_title })).toBeVisible();
+}
+
+/**
+ * Checks a page at phone and laptop sizes: no axe violations, nothing wider than the screen, and
+ * a screenshot of each for people to look at. Leaves the page at laptop size.
+ */
+export async function checkPage(page: Page, name: string, locale: 'en' | 'fr') {
+  for (const [label, viewport] of [
+    ['phone', PHONE],
+    ['laptop', LAPTOP]
+  ] as const) {
+    await page.setViewportSize(viewport);
+    expect(await axeViolations(page), `${name} (${label}, ${locale})`).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${name} is wider than the ${label} screen`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath(`${name}-${label}-${locale}`), fullPage: true });
+  }
+}
+
+/**
+ * Known shell bug (apps/web/vite.config.ts, issue 2), reported to the lead: the service worker is
+ * registered as "./sw.js" relative to the page, so opening a deep link (/join/…, /cops/…,
+ * /account/…) directly asks for e.g. /join/sw.js and Chromium logs a 404. Removes exactly those
+ * lines from a list of console errors, in place; delete this once the PWA options set base "/".
+ */
+export function dropServiceWorkerScopeErrors(errors: string[]) {
+  const known = /A bad HTTP response code \(404\) was received when fetching the script\./;
+  for (let i = errors.length - 1; i >= 0; i--) if (known.test(errors[i]!)) errors.splice(i, 1);
+}
