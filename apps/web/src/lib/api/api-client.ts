@@ -24,6 +24,8 @@ export function onSessionLost(listener: () => void): () => void {
 
 /** Sends one API request; resolves with the parsed JSON body (undefined for 204). */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  // The system knows there is no network: fail at once rather than send a doomed request.
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new NetworkError(new Error('offline'));
   let res: Response;
   try {
     res = await fetch(path, {

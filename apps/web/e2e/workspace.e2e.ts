@@ -1,0 +1,311 @@
+// The COP workspace (issue 5) in two browsers against the real server: live co-editing of an
+// agenda, offline edits on both sides that converge, meeting mode followed on a second device,
+// an observer who sees everything but cannot change anything (and whose forced writes the server
+// drops), and every workspace page checked by axe at phone and laptop sizes in both languages.
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { checkPage, createManager, fill, newPerson, signIn, type Person } from './support/accounts';
+import { expect, messages, test } from './support/fixtures';
+
+const en = messages('en');
+const fr = messages('fr');
+type Messages = Record<string, string>;
+
+interface Device {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** Console errors a browser may log while the test has deliberately cut its network. */
+const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|WebSocket connection to .* failed|Failed to load resource/;
+
+async function device(browser: Browser, locale: 'en' | 'fr' = 'en'): Promise<Device> {
+  const context = await browser.newContext({ locale: locale === 'fr' ? 'fr-CA' : 'en-CA', timezoneId: 'America/Toronto' });
+  await context.addInitScript((l) => localStorage.setItem('PARAGLIDE_LOCALE', l), locale);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !OFFLINE_NOISE.test(msg.text())) errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return { context, page, errors };
+}
+
+async function closeAll(...devices: Device[]) {
+  for (const d of devices) {
+    await d.context.close();
+    expect(d.errors, 'console errors').toEqual([]);
+  }
+}
+
+/** A manager signed in on a device, a fresh COP, and people invited with the roles asked for. */
+async function copWith(browser: Browser, roles: ('member' | 'observer')[], locale: 'en' | 'fr' = 'en') {
+  const t = locale === 'fr' ? fr : en;
+  const manager = createManager(locale === 'fr' ? 'Geneviève Lavoie' : 'Margaret Tremblay', locale);
+  const lead = await device(browser, locale);
+  await signIn(lead.page, manager, t);
+  const created = await lead.page.request.post('/api/cops', {
+    data: { name: `Open data ${Date.now().toString(36)}`, areaOfInterest: 'Open government data', language: locale }
+  });
+  expect(created.status()).toBe(201);
+  const cop = (await created.json()) as { id: string; name: string };
+  const others: { person: Person; device: Device }[] = [];
+  for (const [i, role] of roles.entries()) {
+    const invitation = await lead.page.request.post(`/api/cops/${cop.id}/invitations`, { data: { role, participation: i === 0 ? 'core' : 'broader' } });
+    const { token } = (await invitation.json()) as { token: string };
+    const person = newPerson(role === 'observer' ? 'Olga Observer' : i === 0 ? 'Priya Singh' : 'Étienne Gagnon');
+    const d = await device(browser, locale);
+    const accepted = await d.page.request.post(`/api/invitations/${token}/accept`, { data: { name: person.name, email: person.email, password: person.password } });
+    expect(accepted.status()).toBe(200);
+    await signIn(d.page, person, t);
+    others.push({ person, device: d });
+  }
+  return { manager, lead, cop, others };
+}
+
+async function createMeeting(page: Page, copId: string, title: string, t: Messages = en) {
+  await page.goto(`/cops/${copId}/meetings`);
+  await page.getByRole('button', { name: t.ws_new_meeting }).click();
+  await page.getByLabel(t.ws_meeting_title_field!, { exact: true }).fill(title);
+  await page.getByLabel(t.ws_meeting_date!, { exact: true }).fill('2030-05-14');
+  await page.getByLabel(t.ws_meeting_time!, { exact: true }).fill('13:30');
+  await page.getByLabel(t.ws_meeting_venue!, { exact: true }).fill('Ottawa City Hall, Room 2');
+  await page.getByRole('button', { name: t.ws_create_meeting }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  return page.url();
+}
+
+async function addItem(page: Page, title: string, t: Messages = en) {
+  await page.getByLabel(t.ws_item_title!, { exact: true }).fill(title);
+  await page.getByRole('button', { name: t.ws_add_item, exact: true }).click();
+}
+
+const agendaTitles = (page: Page) => page.locator('.agenda-item h3');
+
+test.describe('the workspace in two browsers', () => {
+  test('two people edit the same agenda live, offline on one side, and both converge', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const { lead, cop, others } = await copWith(browser, ['member']);
+    const a = lead.page;
+    const b = others[0]!.device.page;
+
+    const url = await createMeeting(a, cop.id, 'Spring working session');
+    await b.goto(url);
+    await expect(b.getByRole('heading', { level: 1, name: 'Spring working session' })).toBeVisible();
+    await expect(b.getByText(en.sync_saved!)).toBeVisible();
+
+    // Live: each sees the other's items, reordering and minutes.
+    await addItem(a, 'Welcome and introductions');
+    await expect(agendaTitles(b)).toHaveText([/Welcome and introductions/]);
+    await addItem(b, 'Budget for the fall event');
+    await expect(agendaTitles(a)).toHaveText([/Welcome and introductions/, /Budget for the fall event/]);
+    await b.getByRole('button', { name: fill(en.ws_move_up, { title: 'Budget for the fall event' }) }).click();
+    await expect(agendaTitles(a)).toHaveText([/Budget for the fall event/, /Welcome and introductions/]);
+    await expect(b.getByRole('button', { name: fill(en.ws_move_down, { title: 'Budget for the fall event' }) })).toBeFocused();
+    await a.getByLabel(fill(en.ws_item_minutes, { title: 'Welcome and introductions' })).fill('Twelve people around the table.');
+    await expect(b.getByLabel(fill(en.ws_item_minutes, { title: 'Welcome and introductions' }))).toHaveValue('Twelve people around the table.');
+
+    // Offline: both edit, then reconnect and converge.
+    await others[0]!.device.context.setOffline(true);
+    await expect(b.getByText(en.sync_offline!)).toBeVisible();
+    await addItem(b, 'Written offline at the venue');
+    await b.getByLabel(fill(en.ws_item_minutes, { title: 'Budget for the fall event' })).fill('Approved in principle.');
+    await addItem(a, 'Added online meanwhile');
+    await b.getByRole('radio', { name: en.ws_present }).first().check();
+    await expect(agendaTitles(b)).toHaveCount(3);
+    await expect(agendaTitles(a)).toHaveCount(3);
+    await others[0]!.device.context.setOffline(false);
+    await expect(agendaTitles(a)).toHaveCount(4, { timeout: 20_000 });
+    await expect(agendaTitles(b)).toHaveCount(4);
+    const orderA = await agendaTitles(a).allTextContents();
+    await expect(agendaTitles(b)).toHaveText(orderA);
+    await expect(a.getByLabel(fill(en.ws_item_minutes, { title: 'Budget for the fall event' }))).toHaveValue('Approved in principle.');
+    await expect(b.getByText(en.sync_saved!)).toBeVisible({ timeout: 20_000 });
+
+    // The recent changes on the workspace home name who changed what.
+    await a.getByRole('navigation', { name: en.ws_nav_label }).getByRole('link', { name: en.ws_tab_home }).click();
+    await expect(a.getByRole('heading', { level: 1, name: en.ws_home_title })).toBeVisible();
+    await expect(a.getByRole('heading', { level: 2, name: en.ws_recent_changes })).toBeVisible();
+    await expect(a.locator('.changes li').first()).toBeVisible();
+    await expect(a.getByText(others[0]!.person.name)).toBeVisible();
+
+    await closeAll(lead, others[0]!.device);
+  });
+
+  test('meeting mode\'s current item follows on a second device', async ({ browser }) => {
+    const { lead, cop, others } = await copWith(browser, ['member']);
+    const a = lead.page;
+    const b = others[0]!.device.page;
+    const url = await createMeeting(a, cop.id, 'Live session');
+    await addItem(a, 'Opening circle');
+    await addItem(a, 'Data sharing agreements');
+    await expect(agendaTitles(a)).toHaveCount(2);
+
+    await a.getByRole('link', { name: en.ws_meeting_mode_link }).click();
+    await b.goto(`${url}/live`);
+    await expect(b.getByTestId('current-item')).toHaveText(en.ws_live_no_current!);
+    await a.getByRole('button', { name: en.ws_live_start }).click();
+    await expect(a.getByTestId('current-item')).toHaveText('Opening circle');
+    await expect(b.getByTestId('current-item')).toHaveText('Opening circle');
+    await a.getByRole('button', { name: en.ws_live_next }).click();
+    await expect(b.getByTestId('current-item')).toHaveText('Data sharing agreements');
+    await expect(b.getByText(en.ws_live_last_item!)).toBeVisible();
+
+    // The second device moves back; the first follows. Capture a decision in a tap; check in.
+    await b.getByRole('button', { name: en.ws_live_previous }).click();
+    await expect(a.getByTestId('current-item')).toHaveText('Opening circle');
+    await b.getByLabel(en.ws_live_capture_label!).fill('Meet every second month');
+    await b.getByRole('button', { name: en.ws_live_as_decision }).click();
+    await expect(b.getByText(fill(en.ws_live_saved_decision, { text: 'Meet every second month' }))).toBeVisible();
+    await b.getByRole('button', { name: en.ws_live_im_here }).click();
+    await expect(b.getByText(en.ws_live_checked_in!)).toBeVisible();
+    await expect(a.getByText(fill(en.ws_live_present_count, { count: '1' }))).toBeVisible();
+    await a.goto(url);
+    await expect(a.getByText('Meet every second month')).toBeVisible();
+
+    await closeAll(lead, others[0]!.device);
+  });
+
+  test('an observer sees the workspace without edit controls, and the server drops its forced writes', async ({ browser }) => {
+    const { lead, cop, others } = await copWith(browser, ['observer']);
+    const a = lead.page;
+    const o = others[0]!.device.page;
+    const url = await createMeeting(a, cop.id, 'Session with an observer');
+    await addItem(a, 'Regional updates');
+    await a.getByLabel(fill(en.ws_item_minutes, { title: 'Regional updates' })).fill('Three regions reported.');
+
+    await o.goto(url);
+    await expect(o.getByText(en.ws_read_only_observer!)).toBeVisible();
+    await expect(agendaTitles(o)).toHaveText([/Regional updates/]);
+    await expect(o.getByText('Three regions reported.')).toBeVisible();
+    // Controls are not merely disabled: they are not there.
+    for (const name of [en.ws_add_item, en.ws_edit_details, en.ws_delete_meeting, en.ws_add_decision, en.ws_add_action]) {
+      await expect(o.getByRole('button', { name })).toHaveCount(0);
+    }
+    await expect(o.getByRole('button', { name: fill(en.ws_move_up, { title: 'Regional updates' }) })).toHaveCount(0);
+    await expect(o.locator('textarea, input[type="radio"], input[type="checkbox"]')).toHaveCount(0);
+    for (const path of ['meetings', 'roster', 'costs', 'workspace']) {
+      await o.goto(`/cops/${cop.id}/${path}`);
+      await expect(o.getByText(en.ws_read_only_observer!)).toBeVisible();
+      await expect(o.locator('main form, main textarea, main input[type="checkbox"]')).toHaveCount(0);
+    }
+    await o.goto(`${url}/live`);
+    await expect(o.getByTestId('current-item')).toBeVisible();
+    await expect(o.getByRole('button', { name: en.ws_live_start })).toHaveCount(0);
+    await expect(o.getByRole('button', { name: en.ws_live_as_decision })).toHaveCount(0);
+
+    // Forced: the observer's browser sends a Yjs update on its own authenticated socket.
+    const forced = new Y.Doc();
+    const meeting = new Y.Map<unknown>();
+    forced.getMap('meetings').set('forcedbyobserver', meeting);
+    meeting.set('title', 'Forced by the observer');
+    meeting.set('startsAt', '2030-01-01T15:00:00.000Z');
+    meeting.set('timeZone', 'America/Toronto');
+    const frame = syncUpdateFrame(Y.encodeStateAsUpdate(forced));
+    const stayedOpen = await o.evaluate(
+      async ({ path, bytes }) => {
+        const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path}`);
+        ws.binaryType = 'arraybuffer';
+        await new Promise((resolve, reject) => {
+          ws.onopen = resolve;
+          ws.onerror = reject;
+        });
+        ws.send(new Uint8Array(bytes));
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        const open = ws.readyState === WebSocket.OPEN;
+        ws.close();
+        return open;
+      },
+      { path: `/sync/cop/${cop.id}`, bytes: [...frame] }
+    );
+    expect(stayedOpen, 'the observer\'s socket stays open (updates dropped silently)').toBe(true);
+    await a.goto(`/cops/${cop.id}/meetings`);
+    await expect(a.getByRole('link', { name: 'Session with an observer' })).toBeVisible();
+    await expect(a.getByText('Forced by the observer')).toHaveCount(0);
+    await o.goto(`/cops/${cop.id}/meetings`);
+    await o.reload();
+    await expect(o.getByRole('link', { name: 'Session with an observer' })).toBeVisible();
+    await expect(o.getByText('Forced by the observer')).toHaveCount(0);
+
+    await closeAll(lead, others[0]!.device);
+  });
+});
+
+/** A y-protocols sync "update" message (type 0, sub-type 2, then the update as var bytes). */
+function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  const length: number[] = [];
+  let n = update.length;
+  while (n > 0x7f) {
+    length.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  length.push(n);
+  return Uint8Array.from([0, 2, ...length, ...update]);
+}
+
+for (const locale of ['en', 'fr'] as const) {
+  test(`every workspace page passes axe at phone and laptop sizes, in ${locale === 'en' ? 'English' : 'French'}`, async ({ browser }) => {
+    test.setTimeout(150_000);
+    const t = locale === 'fr' ? fr : en;
+    const { lead, cop, others } = await copWith(browser, ['member', 'member'], locale);
+    const a = lead.page;
+    const url = await createMeeting(a, cop.id, locale === 'fr' ? 'Séance de travail du printemps' : 'Spring working session', t);
+    await addItem(a, locale === 'fr' ? 'Tour de table' : 'Round table', t);
+    await addItem(a, locale === 'fr' ? 'Budget de l’événement d’automne' : 'Budget for the fall event', t);
+    await a.getByLabel(t.ws_decision_text!, { exact: true }).fill(locale === 'fr' ? 'Se réunir tous les deux mois' : 'Meet every second month');
+    await a.getByRole('button', { name: t.ws_add_decision }).click();
+    await a.getByLabel(t.ws_action_what!, { exact: true }).fill(locale === 'fr' ? 'Envoyer le compte rendu' : 'Send the summary');
+    await a.getByLabel(t.ws_action_owner_field!, { exact: true }).selectOption({ label: others[0]!.person.name });
+    await a.getByRole('button', { name: t.ws_add_action }).click();
+    await a.getByRole('radio', { name: t.ws_present }).first().check();
+    await checkPage(a, `workspace-meeting`, locale);
+
+    await a.getByRole('link', { name: t.ws_meeting_mode_link }).click();
+    await a.getByRole('button', { name: t.ws_live_start }).click();
+    await checkPage(a, `workspace-live`, locale);
+
+    await a.goto(`/cops/${cop.id}/costs`);
+    await a.getByLabel(t.ws_expense_what!, { exact: true }).fill(locale === 'fr' ? 'Location de salle' : 'Room rental');
+    await a.getByLabel(t.ws_expense_amount!, { exact: true }).fill(locale === 'fr' ? '240,00' : '240.00');
+    await a.getByLabel(t.ws_expense_paid_by!, { exact: true }).selectOption({ label: others[0]!.person.name });
+    await a.getByRole('button', { name: t.ws_save_expense }).click();
+    await expect(a.getByText(t.ws_expense_added!)).toBeVisible();
+    await expect(a.getByRole('heading', { level: 2, name: t.ws_settle })).toBeVisible();
+    const download = a.waitForEvent('download');
+    await a.getByRole('button', { name: t.ws_download_csv }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    await checkPage(a, `workspace-costs`, locale);
+
+    await a.goto(`/cops/${cop.id}/roster`);
+    await expect(a.getByRole('heading', { level: 2, name: others[0]!.person.name })).toBeVisible();
+    await a.getByRole('button', { name: fill(t.ws_edit_profile, { name: others[0]!.person.name }) }).click();
+    await a.getByLabel(t.ws_profile_organisation!, { exact: true }).fill(locale === 'fr' ? 'Ville de Gatineau' : 'City of Ottawa');
+    await a.getByLabel(t.ws_filter_order!, { exact: true }).last().selectOption('municipal');
+    await a.getByRole('button', { name: t.ws_save }).click();
+    await a.locator('#filter-order').selectOption('municipal');
+    await expect(a.getByText(fill(t.ws_roster_count, { count: '1', total: '2' }))).toBeVisible();
+    await checkPage(a, `workspace-roster`, locale);
+    await a.locator('#filter-order').selectOption('');
+
+    await a.goto(`/cops/${cop.id}/meetings`);
+    await expect(a.getByRole('link', { name: locale === 'fr' ? 'Séance de travail du printemps' : 'Spring working session' })).toBeVisible();
+    await checkPage(a, `workspace-meetings`, locale);
+    await a.getByRole('button', { name: t.ws_new_meeting }).click();
+    await checkPage(a, `workspace-meeting-new`, locale);
+
+    await a.goto(`/cops/${cop.id}/workspace`);
+    await expect(a.getByRole('heading', { level: 2, name: t.ws_next_meeting })).toBeVisible();
+    await expect(a.getByText(others[1]!.person.name)).toHaveCount(0);
+    await others[0]!.device.page.goto(`/cops/${cop.id}/workspace`);
+    await expect(a.locator('.people li')).toHaveCount(2);
+    await checkPage(a, `workspace-home`, locale);
+
+    const member = others[1]!.device.page;
+    await member.goto(url);
+    await expect(member.getByRole('heading', { level: 1 })).toBeVisible();
+    await checkPage(member, `workspace-meeting-member`, locale);
+
+    await closeAll(lead, ...others.map((x) => x.device));
+  });
+}
