@@ -8,3 +8,5 @@ export { renderHtml } from './render-html';
 export { renderMarkdown } from './render-markdown';
 export { plainText } from './plain-text';
 export { docToJson, richTextSchema, writeJson } from './ydoc-json';
+export { diffDocuments, diffStats, diffWords, textBlocks } from './version-diff';
+export type { DiffBlock, DiffOp, DiffPart } from './version-diff';

@@ -111,3 +111,31 @@ export {
   updateDocument
 } from './documents';
 export type { CopDocument, DocumentKind } from './documents';
+
+export {
+  addCommentThread,
+  commentsMap,
+  COMMENTS_KEY,
+  deleteComment,
+  listCommentThreads,
+  MAX_COMMENT_LENGTH,
+  normaliseAnchor,
+  replyToThread,
+  resolveAnchorInText,
+  setThreadResolved,
+  threadAnchor
+} from './document-comments';
+export type { CommentAnchor, CommentAuthor, CommentThread, DocumentComment } from './document-comments';
+export {
+  addVersion,
+  contentFingerprint,
+  listVersions,
+  MAX_AUTOMATIC_VERSIONS,
+  nameVersion,
+  pruneAutomaticVersions,
+  versionContent,
+  versionsMap,
+  VERSIONS_KEY
+} from './document-versions';
+export type { DocumentVersion } from './document-versions';
+export { documentPlainText } from './document-text';
