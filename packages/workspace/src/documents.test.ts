@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createDocument, documentDocName, listDocuments, pairProtocols, readDocument, touchDocument, updateDocument } from './index';
+import { createDocument, documentDocName, listDocuments, markTranslationCurrent, pairProtocols, readDocument, touchDocument, translationStatus, updateDocument } from './index';
 
 describe('notes and protocols', () => {
   it('are listed most recently edited first, archived ones hidden unless asked', () => {
@@ -49,5 +49,23 @@ describe('notes and protocols', () => {
     expect(pairedWithEn.length).toBeLessThanOrEqual(1);
     const enDoc = docs.find((d) => d.id === en)!;
     if (enDoc.pairedWith) expect(pairedWithEn).toEqual([enDoc.pairedWith]);
+  });
+});
+
+describe('translation status', () => {
+  it('is pending without a counterpart, clear after pairing, behind when the other side changes, clear when marked current', () => {
+    const doc = new Y.Doc();
+    const en = createDocument(doc, { kind: 'protocol', title: 'Review', language: 'en', createdBy: 'u1' }, undefined, 1000);
+    const fr = createDocument(doc, { kind: 'protocol', title: 'Revue', language: 'fr', createdBy: 'u2' }, undefined, 2000);
+    expect(translationStatus(readDocument(doc, en)!, undefined).pending).toBe(true);
+    pairProtocols(doc, en, fr);
+    const status = () => translationStatus(readDocument(doc, fr)!, readDocument(doc, en)!);
+    expect(status()).toEqual({ behind: false, counterpartBehind: false, pending: false });
+    touchDocument(doc, en, 'u1', undefined, 500_000);
+    expect(status()).toEqual({ behind: true, counterpartBehind: false, pending: true });
+    expect(translationStatus(readDocument(doc, en)!, readDocument(doc, fr)!)).toEqual({ behind: false, counterpartBehind: true, pending: true });
+    touchDocument(doc, fr, 'u2', undefined, 600_000);
+    markTranslationCurrent(doc, fr);
+    expect(status()).toEqual({ behind: false, counterpartBehind: false, pending: false });
   });
 });

@@ -29,6 +29,11 @@ export interface CopDocument {
   lastEditedAt: number;
   /** For protocols: the id of the same protocol in the other language, if any. */
   pairedWith: string | null;
+  /**
+   * The counterpart's `lastEditedAt` when this version was last brought in line with it. This
+   * version is behind when its counterpart has changed since (see `translationStatus`).
+   */
+  counterpartSeenAt: number;
 }
 
 export function documentsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -110,7 +115,40 @@ export function pairProtocols(doc: Y.Doc, id: string, otherId: string | null, or
     }
     a.set('pairedWith', otherId);
     if (b instanceof Y.Map) b.set('pairedWith', id);
+    // Pairing says "these say the same thing" as of now.
+    if (b instanceof Y.Map) {
+      a.set('counterpartSeenAt', b.get('lastEditedAt') ?? 0);
+      b.set('counterpartSeenAt', a.get('lastEditedAt') ?? 0);
+    }
   }, origin);
+}
+
+/** A translator's "this version now matches its counterpart": clears "behind" on both sides. */
+export function markTranslationCurrent(doc: Y.Doc, id: string, origin: ChangeOrigin = LOCAL_CHANGE) {
+  const a = documentsMap(doc).get(id);
+  const partnerId = a instanceof Y.Map ? a.get('pairedWith') : undefined;
+  const b = typeof partnerId === 'string' ? documentsMap(doc).get(partnerId) : undefined;
+  if (!(a instanceof Y.Map) || !(b instanceof Y.Map) || b.get('pairedWith') !== id) return;
+  doc.transact(() => {
+    a.set('counterpartSeenAt', b.get('lastEditedAt') ?? 0);
+    b.set('counterpartSeenAt', a.get('lastEditedAt') ?? 0);
+  }, origin);
+}
+
+export interface TranslationStatus {
+  /** This version lags: its counterpart changed since this one was last brought in line. */
+  behind: boolean;
+  /** The counterpart lags behind this version. */
+  counterpartBehind: boolean;
+  /** No counterpart yet, or one side lags: a translation is still to be done. */
+  pending: boolean;
+}
+
+export function translationStatus(document: CopDocument, counterpart: CopDocument | undefined): TranslationStatus {
+  if (!counterpart || document.pairedWith !== counterpart.id) return { behind: false, counterpartBehind: false, pending: true };
+  const behind = counterpart.lastEditedAt > document.counterpartSeenAt;
+  const counterpartBehind = document.lastEditedAt > counterpart.counterpartSeenAt;
+  return { behind, counterpartBehind, pending: behind || counterpartBehind };
 }
 
 function read(doc: Y.Doc, id: string, m: Y.Map<unknown>): CopDocument | undefined {
@@ -132,7 +170,8 @@ function read(doc: Y.Doc, id: string, m: Y.Map<unknown>): CopDocument | undefine
     createdAt: n('createdAt'),
     lastEditedBy: s('lastEditedBy'),
     lastEditedAt: n('lastEditedAt'),
-    pairedWith: kind === 'protocol' ? paired : null
+    pairedWith: kind === 'protocol' ? paired : null,
+    counterpartSeenAt: n('counterpartSeenAt')
   };
 }
 

@@ -104,13 +104,15 @@ export {
   DOCUMENTS_KEY,
   documentsMap,
   listDocuments,
+  markTranslationCurrent,
   pairProtocols,
   readDocument,
   RICH_TEXT_FIELD,
   touchDocument,
+  translationStatus,
   updateDocument
 } from './documents';
-export type { CopDocument, DocumentKind } from './documents';
+export type { CopDocument, DocumentKind, TranslationStatus } from './documents';
 
 export {
   addCommentThread,
