@@ -9,6 +9,11 @@ import { loadSession, originGuard, type ApiEnv } from '../http/session-guard';
 import { authRoutes } from './auth-routes';
 import { copRoutes } from './cop-routes';
 import { fileRoutes } from './file-routes';
+import { eventRoutes } from './event-routes';
+import { exportRoutes } from './export-routes';
+import { protocolRoutes } from './protocol-routes';
+import { publicResourceRoutes, resourceRoutes } from './resource-routes';
+import { SqliteDocumentStore } from '../sync/sqlite-document-store';
 import { copInvitationRoutes, invitationRoutes } from './invitation-routes';
 import { joinRequestRoutes } from './join-request-routes';
 import { memberRoutes } from './member-routes';
@@ -29,6 +34,13 @@ export function apiRoutes(ctx: ServerContext) {
   api.route('/cops', copInvitationRoutes(ctx));
   api.route('/cops', joinRequestRoutes(ctx));
   api.route('/cops', fileRoutes(ctx));
+  // Server actions read documents as stored (what the server acknowledged), never from a client.
+  const documents = new SqliteDocumentStore(ctx.db);
+  api.route('/cops', protocolRoutes(ctx, documents));
+  api.route('/cops', exportRoutes(ctx, documents));
+  api.route('/resources', resourceRoutes(ctx));
+  api.route('/public', publicResourceRoutes(ctx));
+  api.route('/events', eventRoutes(ctx));
   api.route('/invitations', invitationRoutes(ctx));
   api.all('*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint');

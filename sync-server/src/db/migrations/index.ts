@@ -3,5 +3,6 @@ import type { Migration } from '../migrations';
 import { accounts } from './001-accounts';
 import { documents } from './002-documents';
 import { files } from './003-files';
+import { publishing } from './004-publishing';
 
-export const MIGRATIONS: readonly Migration[] = [accounts, documents, files];
+export const MIGRATIONS: readonly Migration[] = [accounts, documents, files, publishing];

@@ -1,0 +1,132 @@
+/**
+ * The Resource Centre: search and read published protocols (every signed-in person of the
+ * programme), export a version, and — for the programme manager — make an item public or take it
+ * down. Items marked public are also readable without an account under /api/public/resources.
+ */
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import type { ServerContext } from '../context';
+import { download, DOCX_TYPE, fileNameFor } from '../exports/download';
+import { toDocx } from '../exports/docx-export';
+import { ApiError } from '../http/api-error';
+import { requireUser, type ApiEnv } from '../http/session-guard';
+import { parseBody } from '../http/validate';
+import { protocolState, transition } from '../publishing/lifecycle';
+import { getVersion, itemSummary, listVersions, searchResources, setPublic, unpublishItem, type Lang, type ResourceVersion } from '../publishing/resource-centre';
+import { requireManager } from './cop-permissions';
+
+const date = (key: string, raw: string | undefined) => {
+  if (!raw) return undefined;
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) throw new ApiError(400, 'invalid_input', `${key}: must be a date like 2026-03-14`);
+  return t;
+};
+
+function readItem(ctx: ServerContext, id: string, publicOnly: boolean) {
+  const item = itemSummary(ctx.db, id);
+  if (!item || !item.published || (publicOnly && !item.isPublic)) throw new ApiError(404, 'not_found', 'No such item in the Resource Centre');
+  return item;
+}
+
+function readVersion(ctx: ServerContext, id: string, n: string): ResourceVersion {
+  const version = /^\d+$/.test(n) ? getVersion(ctx.db, id, Number(n)) : undefined;
+  if (!version) throw new ApiError(404, 'not_found', 'No such version');
+  return version;
+}
+
+async function exportVersion(c: Context, version: ResourceVersion, format: string, wanted: string | undefined) {
+  const language: Lang = wanted === 'fr' || (!version.en && version.fr) ? 'fr' : 'en';
+  const content = version[language] ?? version.en ?? version.fr!;
+  const stamp = new Date(version.publishedAt).toISOString().slice(0, 10);
+  const byline = `v${version.version} · ${stamp} · ${version.authors.map((a) => a.name).join(', ')}`;
+  if (format === 'md') {
+    return download(c, `# ${content.title}\n\n_${byline}_\n\n${content.summary}\n\n${content.markdown}`, 'text/markdown; charset=utf-8', fileNameFor(`${content.title}-v${version.version}`, 'md'));
+  }
+  const docx = await toDocx({ title: content.title, subtitle: [byline, content.summary], sections: [{ body: content.json }] });
+  return download(c, docx, DOCX_TYPE, fileNameFor(`${content.title}-v${version.version}`, 'docx'));
+}
+
+export function resourceRoutes(ctx: ServerContext) {
+  const app = new Hono<ApiEnv>();
+
+  app.get('/', (c) => {
+    requireUser(c);
+    const language = c.req.query('language');
+    if (language && language !== 'en' && language !== 'fr') throw new ApiError(400, 'invalid_input', 'language: must be "en" or "fr"');
+    return c.json(
+      searchResources(ctx.db, {
+        q: c.req.query('q')?.slice(0, 200),
+        copId: c.req.query('cop') || undefined,
+        area: c.req.query('area') || undefined,
+        language: language as Lang | undefined,
+        from: date('from', c.req.query('from')),
+        to: date('to', c.req.query('to'))
+      })
+    );
+  });
+
+  app.get('/:id', (c) => {
+    requireUser(c);
+    const item = readItem(ctx, c.req.param('id'), false);
+    return c.json({ ...item, versions: listVersions(ctx.db, item.id), latest: getVersion(ctx.db, item.id, item.latestVersion) });
+  });
+
+  app.get('/:id/versions/:n', (c) => {
+    requireUser(c);
+    readItem(ctx, c.req.param('id'), false);
+    return c.json(readVersion(ctx, c.req.param('id'), c.req.param('n')));
+  });
+
+  app.get('/:id/versions/:n/export/:format{(md|docx)}', async (c) => {
+    requireUser(c);
+    readItem(ctx, c.req.param('id'), false);
+    return exportVersion(c, readVersion(ctx, c.req.param('id'), c.req.param('n')), c.req.param('format'), c.req.query('language'));
+  });
+
+  app.patch('/:id', async (c) => {
+    const { user } = requireUser(c);
+    requireManager(user, 'change who can see Resource Centre items');
+    const body = await parseBody(c, v.object({ public: v.boolean('must be true or false') }));
+    const item = readItem(ctx, c.req.param('id'), false);
+    setPublic(ctx.db, item.id, body.public);
+    return c.json(itemSummary(ctx.db, item.id));
+  });
+
+  app.post('/:id/unpublish', async (c) => {
+    const { user } = requireUser(c);
+    requireManager(user, 'unpublish Resource Centre items');
+    const body = await parseBody(c, v.object({ comment: v.optional(v.pipe(v.string('must be text'), v.maxLength(2000, 'must be at most 2000 characters'))) }));
+    ctx.db.transaction(() => {
+      const taken = unpublishItem(ctx.db, c.req.param('id'));
+      if (!taken) throw new ApiError(404, 'not_found', 'No such published item');
+      for (const protocolId of taken.protocolIds) {
+        if (protocolState(ctx.db, protocolId) === 'published') {
+          transition(ctx.db, { protocolId, copId: taken.copId, action: 'unpublish', standing: 'manager', actorId: user.id, comment: body.comment });
+        }
+      }
+    })();
+    return c.body(null, 204);
+  });
+
+  return app;
+}
+
+/** What anyone may read without an account: items the programme manager marked public. */
+export function publicResourceRoutes(ctx: ServerContext) {
+  const app = new Hono<ApiEnv>();
+  app.get('/resources', (c) => c.json(searchResources(ctx.db, { q: c.req.query('q')?.slice(0, 200), publicOnly: true })));
+  app.get('/resources/:id', (c) => {
+    const item = readItem(ctx, c.req.param('id'), true);
+    const { authors: _a, publishedBy: _p, ...latest } = getVersion(ctx.db, item.id, item.latestVersion)!;
+    return c.json({ ...item, versions: listVersions(ctx.db, item.id).map(({ version, publishedAt, changeSummary }) => ({ version, publishedAt, changeSummary })), latest });
+  });
+  app.get('/resources/:id/versions/:n', (c) => {
+    readItem(ctx, c.req.param('id'), true);
+    return c.json(readVersion(ctx, c.req.param('id'), c.req.param('n')));
+  });
+  app.get('/resources/:id/versions/:n/export/:format{(md|docx)}', async (c) => {
+    readItem(ctx, c.req.param('id'), true);
+    return exportVersion(c, readVersion(ctx, c.req.param('id'), c.req.param('n')), c.req.param('format'), c.req.query('language'));
+  });
+  return app;
+}
