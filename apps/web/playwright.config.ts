@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4317);
-export const E2E_DATA_DIR = `${root}.tmp/e2e-data`;
+/** One data folder per run; parallel runs (several people on one machine) set their own port and folder. */
+export const E2E_DATA_DIR = process.env.ATELIER_E2E_DATA_DIR ?? `${root}.tmp/e2e-data-${E2E_PORT}`;
+// Test workers read it too (support/accounts.ts runs the admin CLI against the same folder).
+process.env.ATELIER_E2E_DATA_DIR = E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: './e2e',
