@@ -6,7 +6,6 @@ import { expect, type Page } from '@playwright/test';
 import { axeViolations, LAPTOP, PHONE, screenshotPath } from './fixtures';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-/** The server under test uses this DATA_DIR (see playwright.config.ts); the CLI opens the same database. */
 /** The running server's DATA_DIR, set by playwright.config.ts for every run. */
 export const E2E_DATA_DIR = process.env.ATELIER_E2E_DATA_DIR ?? `${root}.tmp/e2e-data-4317`;
 
