@@ -6,7 +6,7 @@
  */
 import { ApiRequestError, errorFromResponse, NetworkError } from './api-error';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   /** Sign-in and accepting an invitation answer 401 for bad credentials, not for a lost session. */
@@ -53,6 +53,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => apiRequest<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('POST', path, body ?? {}, options),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => apiRequest<T>('PUT', path, body, options),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => apiRequest<T>('PATCH', path, body, options),
   delete: (path: string, options?: RequestOptions) => apiRequest<void>('DELETE', path, undefined, options)
 };
