@@ -35,6 +35,8 @@ export interface DocumentStore {
   compact(name: string, state: Uint8Array): Promise<void>;
   /** Names of the stored documents of a COP (administration, tests). */
   list(copId: string): Promise<string[]>;
+  /** Releases what the store holds (threads, pools); called after the last write resolved. */
+  close?(): Promise<void>;
 }
 
 export class DocumentStoreError extends Error {

@@ -20,7 +20,7 @@ import { watchAccess } from './access-watch';
 import type { DocumentStore } from './document-store';
 import { CloseCode } from './protocol';
 import { RoomManager } from './room-manager';
-import { SqliteDocumentStore } from './sqlite-document-store';
+import { SqliteWriterStore } from './sqlite-writer-store';
 import { SyncConnection, type Peer } from './sync-connection';
 
 export const SYNC_PATH_PREFIX = '/sync/';
@@ -50,7 +50,7 @@ export function docNameFromRawPath(rawTarget: string): DocName {
 
 type Decision = { ok: true; peer: Peer } | { ok: false; close: { code: number; reason: string } };
 
-export function createSyncService(ctx: ServerContext, store: DocumentStore = new SqliteDocumentStore(ctx.db)): SyncService {
+export function createSyncService(ctx: ServerContext, store: DocumentStore = new SqliteWriterStore(ctx.db)): SyncService {
   const settings = ctx.config.sync;
   const manager = new RoomManager(store, settings);
   const unwatch = watchAccess(ctx, manager.connections);
@@ -117,6 +117,7 @@ export function createSyncService(ctx: ServerContext, store: DocumentStore = new
         clearInterval(pingTimer);
         unwatch();
         await manager.close();
+        await store.close?.();
         const sockets = [...(wss?.clients ?? [])];
         for (const socket of sockets) socket.close(CloseCode.goingAway.code, CloseCode.goingAway.reason);
         await Promise.race([
