@@ -1,0 +1,24 @@
+/** Words and dates for learning events, in the UI language. */
+import { m } from '$lib/paraglide/messages.js';
+import type { EventKind, LearningEvent } from '$lib/api/events-api';
+import type { Language } from '$lib/api/types';
+import { intlLocale } from '$lib/i18n/intl-format';
+
+export function kindLabel(kind: EventKind): string {
+  return kind === 'fair' ? m.ev_kind_fair() : m.ev_kind_quarterly();
+}
+
+/** "Thursday, March 12, 2026, 1:00 – 4:00 p.m. (Toronto time)", in the event's own time zone. */
+export function eventWhen(event: Pick<LearningEvent, 'startsAt' | 'endsAt' | 'timeZone'>, language: Language): string {
+  const format = new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'full', timeStyle: 'short', timeZone: event.timeZone });
+  const range = format.formatRange(event.startsAt, event.endsAt);
+  const city = event.timeZone.split('/').pop()?.replace(/_/g, ' ') ?? event.timeZone;
+  return `${range} (${m.ev_zone_time({ city })})`;
+}
+
+/** Upcoming events soonest first; past ones most recent first. */
+export function splitByTime(events: LearningEvent[], now = Date.now()): { upcoming: LearningEvent[]; past: LearningEvent[] } {
+  const upcoming = events.filter((e) => e.endsAt >= now).sort((a, b) => a.startsAt - b.startsAt);
+  const past = events.filter((e) => e.endsAt < now).sort((a, b) => b.startsAt - a.startsAt);
+  return { upcoming, past };
+}
