@@ -48,6 +48,10 @@ interface Target {
   cleanup(): void;
 }
 
+/** Servers still running if this driver dies midway: they must not outlive it. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function freePort(): Promise<number> {
@@ -89,6 +93,7 @@ async function startAtelier(): Promise<Target> {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ATELIER_QUIET: '1', SYNC_UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) },
     stdio: ['ignore', 'ignore', 'inherit']
   });
+  running.add(child);
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, child);
   return {
     label: 'Atelier',
@@ -106,6 +111,7 @@ async function startReference(): Promise<Target> {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit']
   });
+  running.add(child);
   await waitForHttp(`http://127.0.0.1:${port}/`, child);
   return { label: 'reference', child, wsBase: `ws://127.0.0.1:${port}`, docName: (i) => `bench-d${i}`, headers: {}, cleanup: () => {} };
 }
@@ -243,6 +249,7 @@ async function run(target: Target): Promise<Result> {
 async function stop(target: Target) {
   target.child.kill('SIGTERM');
   await new Promise((resolve) => (target.child.exitCode !== null ? resolve(null) : target.child.once('exit', resolve)));
+  running.delete(target.child);
   target.cleanup();
 }
 

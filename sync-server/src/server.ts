@@ -46,7 +46,9 @@ export async function startServer(config: AtelierConfig): Promise<RunningServer>
       });
       // Sync sockets hold the server open until they close: store everything, then close them (1001).
       await sync.close();
-      await stopped;
+      // Everything is stored by now; do not let a connection the HTTP server still counts hold
+      // the exit (seen once after sync sockets closed: its close callback never came).
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000))]);
       db.close();
       log.info('stopped');
     })());

@@ -7,7 +7,12 @@ import { connect, createCopWith, eventually, removeDataDirs, sleep, startSyncSer
 import { openDatabase } from '../db/database';
 import { SqliteDocumentStore } from './sqlite-document-store';
 
-afterAll(removeDataDirs);
+const children: ChildProcess[] = [];
+afterAll(() => {
+  // A child that outlived its test (a failure midway) must not outlive the test run.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  removeDataDirs();
+});
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 
@@ -23,8 +28,9 @@ async function freePort(): Promise<number> {
 async function spawnServer(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ATELIER_QUIET: '1' },
-    stdio: ['ignore', 'ignore', 'pipe']
+    stdio: ['ignore', 'ignore', 'inherit']
   });
+  children.push(child);
   const deadline = Date.now() + 20_000;
   for (;;) {
     try {
