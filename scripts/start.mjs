@@ -1,5 +1,6 @@
-// `pnpm start`: build the web app if it is missing or older than its sources, then run the
-// server in this process (so SIGTERM reaches it directly and it can exit 0 after flushing).
+// `pnpm start`: build the web app and the server bundle if missing or older than their sources,
+// then run the server in this process (so SIGTERM reaches it directly and it exits 0 after
+// flushing). Production runs plain JavaScript: no TypeScript loader in memory.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +37,15 @@ if (!built || stale || process.env.ATELIER_REBUILD) {
   }
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-await import(join(root, 'sync-server/src/main.ts'));
+const serverBundle = join(root, 'sync-server/dist/main.js');
+const serverBuilt = existsSync(serverBundle) ? statSync(serverBundle).mtimeMs : 0;
+const serverSources = [join(root, 'sync-server/src'), join(root, 'packages'), join(root, 'sync-server/package.json')];
+if (!serverBuilt || serverSources.some((p) => newestMtime(p) > serverBuilt) || process.env.ATELIER_REBUILD) {
+  const result = spawnSync('node', ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('The server build failed; not starting.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+await import(serverBundle);

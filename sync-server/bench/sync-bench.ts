@@ -7,7 +7,7 @@
  * per delivered update (utime+stime from /proc over the load phase ÷ deliveries), RSS (idle, peak,
  * after the clients leave and documents unload), and the initial sync time of a 5,000-edit
  * document. Linux only (reads /proc). Settings: BENCH_CLIENTS, BENCH_DOCS, BENCH_EDITS,
- * BENCH_RATE (edits per second per client), BENCH_INITIAL_EDITS.
+ * BENCH_RATE (edits per second per client), BENCH_INITIAL_EDITS; BENCH_PROFILE_DIR for a CPU profile.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -35,7 +35,8 @@ const INITIAL_EDITS = env('BENCH_INITIAL_EDITS', 5_000);
 const UNLOAD_DELAY_MS = 1_000;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const ATELIER_MAIN = join(here, '../src/main.ts');
+// The bundle `pnpm start` runs (built by `pnpm bench:sync` first): plain JavaScript, as in production.
+const ATELIER_MAIN = join(here, '../dist/main.js');
 const REFERENCE_MAIN = join(here, '../node_modules/@y/websocket-server/src/server.js');
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -89,7 +90,9 @@ async function startAtelier(): Promise<Target> {
   const { token } = new SessionStore(db, events).create(userId);
   db.close();
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', ATELIER_MAIN], {
+  // BENCH_PROFILE_DIR=/some/dir writes a V8 CPU profile of Atelier's server there.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, ATELIER_MAIN], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ATELIER_QUIET: '1', SYNC_UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) },
     stdio: ['ignore', 'ignore', 'inherit']
   });
