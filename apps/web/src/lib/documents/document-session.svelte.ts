@@ -1,0 +1,86 @@
+/**
+ * One note or protocol open on this device: its own Y.Doc (`cop/{copId}/notes/{id}` or
+ * `…/protocols/{id}`) through DocumentSync — the local copy first, then the server — with its own
+ * presence (awareness): who is here, their colour, their caret. Opened by the document page and
+ * closed when leaving it; closing first lets the editor finish (an automatic version after my
+ * edits), then withdraws my presence while the socket is still open, then disconnects.
+ */
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { documentDocName, RICH_TEXT_FIELD, type DocumentKind } from '@atelier/workspace';
+import type { User } from '$lib/api/types';
+import { DocumentSync } from '$lib/sync/document-sync';
+import { DocumentSyncStatus, syncServerUrl } from '$lib/sync/sync-status.svelte';
+import { DocumentPresence, type PresenceUser } from './document-presence.svelte';
+import { userColour } from './user-colour';
+
+export class DocumentSession {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  readonly docName: string;
+  readonly sync: DocumentSync;
+  readonly status: DocumentSyncStatus;
+  readonly presence: DocumentPresence;
+  readonly me: PresenceUser;
+  /** The copy on this device is open (with or without a network). */
+  ready = $state(false);
+  /** Work to finish before closing (set by the editor: an automatic version after my edits). */
+  beforeClose: (() => Promise<void>) | undefined;
+  readonly #unsubscribe: () => void;
+  readonly #onMyEdit: () => void;
+  #closed = false;
+
+  constructor(
+    readonly copId: string,
+    readonly kind: DocumentKind,
+    readonly id: string,
+    user: User,
+    onMyEdit: () => void
+  ) {
+    this.docName = documentDocName(copId, kind, id);
+    this.me = { id: user.id, name: user.name, color: userColour(user.id) };
+    this.#onMyEdit = onMyEdit;
+    this.awareness.setLocalStateField('user', this.me);
+    this.sync = new DocumentSync({ docName: this.docName, serverUrl: syncServerUrl(), doc: this.doc, awareness: this.awareness });
+    this.status = new DocumentSyncStatus(this.sync);
+    this.presence = new DocumentPresence(this.awareness);
+    this.#unsubscribe = this.sync.subscribe(({ state }) => {
+      if (state !== 'loading') this.ready = true;
+    });
+    this.doc.getXmlFragment(RICH_TEXT_FIELD).observeDeep(this.#observeText);
+    addEventListener('pagehide', this.#onPageHide);
+    void this.sync.start();
+  }
+
+  /** Finishes pending work, withdraws my presence, then disconnects and frees the document. */
+  async close() {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      await this.beforeClose?.();
+    } catch (error) {
+      // An automatic version is a convenience: failing to take one must not keep the page open.
+      console.warn('Could not finish before closing the document', error);
+    }
+    this.doc.getXmlFragment(RICH_TEXT_FIELD).unobserveDeep(this.#observeText);
+    removeEventListener('pagehide', this.#onPageHide);
+    this.awareness.setLocalState(null);
+    this.#unsubscribe();
+    this.presence.destroy();
+    this.status.destroy();
+    this.sync.destroy();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  /** Closing the tab or a full navigation: withdraw my presence at once (the socket is still open). */
+  readonly #onPageHide = (event: PageTransitionEvent) => {
+    if (!event.persisted) this.awareness.setLocalState(null);
+  };
+
+  readonly #observeText = (_events: Y.YEvent<Y.XmlElement | Y.XmlText>[], transaction: Y.Transaction) => {
+    // Local transactions are mine (typing, restoring); updates from the server, another tab or the
+    // local copy are applied as remote ones.
+    if (transaction.local) this.#onMyEdit();
+  };
+}
