@@ -113,7 +113,10 @@ export class DocumentSync {
     });
     provider.on('closed', ({ code }) => this.#onClosed(code));
     this.#provider = provider;
-    if (typeof window !== 'undefined') window.addEventListener('online', this.#onOnline);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.#onOnline);
+      window.addEventListener('offline', this.#onOffline);
+    }
     this.#set({ state: 'offline' });
     provider.connect();
   }
@@ -131,7 +134,10 @@ export class DocumentSync {
     this.#destroyed = true;
     clearTimeout(this.#retryTimer);
     clearTimeout(this.#checkTimer);
-    if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.#onOnline);
+      window.removeEventListener('offline', this.#onOffline);
+    }
     this.doc.off('update', this.#onUpdate);
     this.#provider?.destroy();
     void this.#local?.destroy();
@@ -155,6 +161,12 @@ export class DocumentSync {
     if (this.#terminal || !this.#provider || this.#provider.wsconnected) return;
     clearTimeout(this.#retryTimer);
     this.#provider.connect();
+  };
+
+  readonly #onOffline = () => {
+    // The system says the network is gone: a socket may linger for minutes before it notices, so
+    // close it now and say "offline" honestly; backoff retries (and 'online') bring it back.
+    this.#provider?.ws?.close();
   };
 
   readonly #onUpdate = (update: Uint8Array, origin: unknown) => {
