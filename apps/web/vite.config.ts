@@ -30,7 +30,23 @@ export default defineConfig({
         // work offline. Later versions wait for the user's "Reload" (registerType: 'prompt').
         clientsClaim: true,
         globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}'],
-        navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/healthz/]
+        navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/healthz/],
+        // COP library files kept on the device ("Keep on this device", $lib/library/kept-files):
+        // the app puts them in 'atelier-files'; the worker answers from there first and never
+        // adds anything itself (cacheWillUpdate → null), so only the files people chose are kept.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/api\/cops\/[^/]+\/files\/[^/]+$/.test(url.pathname),
+            handler: 'CacheFirst',
+            method: 'GET',
+            options: {
+              cacheName: 'atelier-files',
+              matchOptions: { ignoreVary: true },
+              rangeRequests: true,
+              plugins: [{ cacheWillUpdate: async () => null }]
+            }
+          }
+        ]
       },
       devOptions: { enabled: false }
     })
