@@ -104,7 +104,7 @@ const agendaTitles = (page: Page) => page.locator('.agenda-item h3');
 
 test.describe('the workspace in two browsers', () => {
   test('two people edit the same agenda live, offline on one side, and both converge', async ({ browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const { lead, cop, others } = await copWith(browser, ['member']);
     const a = lead.page;
     const b = others[0]!.device.page;
@@ -153,6 +153,7 @@ test.describe('the workspace in two browsers', () => {
   });
 
   test('meeting mode\'s current item follows on a second device', async ({ browser }) => {
+    test.setTimeout(120_000);
     const { lead, cop, others } = await copWith(browser, ['member']);
     const a = lead.page;
     const b = others[0]!.device.page;
@@ -187,6 +188,7 @@ test.describe('the workspace in two browsers', () => {
   });
 
   test('an observer sees the workspace without edit controls, and the server drops its forced writes', async ({ browser }) => {
+    test.setTimeout(120_000);
     const { lead, cop, others } = await copWith(browser, ['observer']);
     const a = lead.page;
     const o = others[0]!.device.page;
@@ -265,7 +267,8 @@ function syncUpdateFrame(update: Uint8Array): Uint8Array {
 
 for (const locale of ['en', 'fr'] as const) {
   test(`every workspace page passes axe at phone and laptop sizes, in ${locale === 'en' ? 'English' : 'French'}`, async ({ browser }) => {
-    test.setTimeout(150_000);
+    // Seven pages, each at two sizes with axe: minutes on a busy machine.
+    test.setTimeout(300_000);
     const t = locale === 'fr' ? fr : en;
     const { lead, cop, others } = await copWith(browser, ['member', 'member'], locale);
     const a = lead.page;

@@ -1,6 +1,6 @@
 /**
  * "Recent changes" on the workspace home: every transaction on the workspace document seen by
- * this device since it opened, as who (from presence, or me), when and which part of the
+ * this device (kept across visits), as who (from presence, or me), when and which part of the
  * workspace. Runs all the time the workspace is open (not only while the home page shows), so
  * changes made while someone was on another page are listed too. Bursts (typing minutes) by the
  * same person in the same part merge into one entry.
@@ -47,11 +47,23 @@ export class RecentChanges {
   list = $state<WorkspaceChange[]>([]);
   #listening = false;
 
+  readonly #storageKey: string;
+
   constructor(
     private readonly doc: Y.Doc,
     private readonly presence: Presence,
-    private readonly myName: string
-  ) {}
+    private readonly myName: string,
+    copId: string
+  ) {
+    // Kept on the device, so reopening the app (or a reload) still shows what happened lately.
+    this.#storageKey = `atelier.changes.v1.${copId}`;
+    try {
+      const kept = JSON.parse(localStorage.getItem(this.#storageKey) ?? '[]') as WorkspaceChange[];
+      if (Array.isArray(kept)) this.list = kept.slice(0, KEEP);
+    } catch {
+      // Nothing kept (or unreadable): the list starts empty.
+    }
+  }
 
   /** Starts recording; called once the local copy is open, so loading it is not "a change". */
   start() {
@@ -79,6 +91,11 @@ export class RecentChanges {
       this.list = [change, ...this.list.slice(1)];
     } else {
       this.list = [change, ...this.list].slice(0, KEEP);
+    }
+    try {
+      localStorage.setItem(this.#storageKey, JSON.stringify(this.list));
+    } catch {
+      // Storage full: the list still shows for this visit.
     }
   };
 

@@ -40,7 +40,7 @@ export class WorkspaceSession {
     this.members = new CopMembers(copId);
     this.presence = new Presence(this.awareness, copId);
     this.presence.announce({ id: user.id, name: user.name });
-    this.changes = new RecentChanges(this.doc, this.presence, user.name);
+    this.changes = new RecentChanges(this.doc, this.presence, user.name, copId);
     this.#unsubscribe = this.sync.subscribe(({ state }) => {
       if (state === 'loading') return;
       this.#migrate();
