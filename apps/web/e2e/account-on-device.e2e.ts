@@ -101,7 +101,7 @@ test('sign-in problems are shown next to the fields, and focus moves to the firs
   await page.getByLabel(t.field_password!).fill('not the password');
   await page.getByRole('button', { name: t.sign_in, exact: true }).click();
   const message = page.getByRole('alert').filter({ hasText: t.sign_in_failed! });
-  await expect(message).toBeVisible();
+  await expect(message).toBeVisible({ timeout: 20_000 });
   await expect(message).toBeFocused();
   dropExpected(consoleErrors, /status of 401/);
 });

@@ -48,7 +48,8 @@ export async function signIn(page: Page, person: Person, t: Messages) {
   await page.getByLabel(t.field_email!).fill(person.email);
   await page.getByLabel(t.field_password!).fill(person.password);
   await page.getByRole('button', { name: t.sign_in, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: t.my_cops_title })).toBeVisible();
+  // Password hashing is deliberately slow (memory-hard), more so on a busy test machine.
+  await expect(page.getByRole('heading', { level: 1, name: t.my_cops_title })).toBeVisible({ timeout: 20_000 });
 }
 
 /**
