@@ -19,6 +19,10 @@ export default defineConfig({
     }),
     sveltekit(),
     SvelteKitPWA({
+      // SvelteKit builds with a relative Vite base ('./'): without these the worker would be
+      // registered as ./sw.js relative to a deep link (/join/… → /join/sw.js, a 404).
+      base: '/',
+      scope: '/',
       registerType: 'prompt',
       injectRegister: false,
       manifest: webManifest,

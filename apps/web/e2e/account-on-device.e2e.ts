@@ -2,7 +2,7 @@
 // when the server ends the session nothing is lost and signing in again carries on; sign-in
 // errors are shown next to their fields; requests to join from the directory.
 import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
-import { createManager, dropServiceWorkerScopeErrors, fill, newPerson, signIn, type Person } from './support/accounts';
+import { createManager, fill, newPerson, signIn, type Person } from './support/accounts';
 import { expect, messages, test, waitForServiceWorker } from './support/fixtures';
 
 const t = messages('en');
@@ -47,7 +47,6 @@ test('after signing in, going offline and reloading still shows my name and my C
   await expect(page.getByRole('heading', { level: 1, name: copName })).toBeVisible();
   await expect(page.getByText(t.error_network!)).toBeVisible();
   await context.setOffline(false);
-  dropServiceWorkerScopeErrors(consoleErrors);
 });
 
 test('when the server ends my session, nothing on the device is lost and signing in again takes me back', async ({
@@ -85,7 +84,6 @@ test('when the server ends my session, nothing on the device is lost and signing
   await expect(page.getByRole('heading', { level: 1, name: copName })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: t.session_lost_body! })).toHaveCount(0);
   dropExpected(consoleErrors, /status of 401/);
-  dropServiceWorkerScopeErrors(consoleErrors);
 });
 
 test('sign-in problems are shown next to the fields, and focus moves to the first one', async ({ page, consoleErrors }) => {
@@ -142,5 +140,4 @@ test('a member asks to join a COP from the directory and a facilitator approves'
   await requests.getByRole('button', { name: new RegExp(t.join_request_approve!) }).click();
   await expect(page.getByRole('heading', { level: 3, name: member.name })).toBeVisible();
   await expect(page.getByText(t.join_requests_empty!)).toBeVisible();
-  dropServiceWorkerScopeErrors(consoleErrors);
 });

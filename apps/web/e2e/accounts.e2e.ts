@@ -2,7 +2,7 @@
 // someone, who accepts the link in another browser and lands in the COP — in English and in French,
 // with every page checked by axe at phone and laptop sizes.
 import type { Browser, Page } from '@playwright/test';
-import { checkPage, createManager, dropServiceWorkerScopeErrors, fill, newPerson, signIn } from './support/accounts';
+import { checkPage, createManager, fill, newPerson, signIn } from './support/accounts';
 import { expect, messages, test } from './support/fixtures';
 
 async function managerInvitesMember(browser: Browser, page: Page, locale: 'en' | 'fr', consoleErrors: string[]) {
@@ -69,7 +69,6 @@ async function managerInvitesMember(browser: Browser, page: Page, locale: 'en' |
   await expect(memberPage.getByRole('link', { name: copName })).toBeVisible();
   await checkPage(memberPage, 'my-cops-member', locale);
   await other.close();
-  dropServiceWorkerScopeErrors(memberErrors);
   expect(memberErrors, 'console errors in the second browser').toEqual([]);
 
   // The manager sees the new member, in the core group.
@@ -87,8 +86,6 @@ async function managerInvitesMember(browser: Browser, page: Page, locale: 'en' |
   await page.goto('/account/sessions');
   await expect(page.getByText(t.sessions_this_device!, { exact: true })).toBeVisible();
   await checkPage(page, 'sessions', locale);
-
-  dropServiceWorkerScopeErrors(consoleErrors);
   expect(consoleErrors).toEqual([]);
 }
 

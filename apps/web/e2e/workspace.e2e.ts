@@ -17,12 +17,8 @@ interface Device {
   errors: string[];
 }
 
-/**
- * Console errors that are not this page's fault: the browser's own while the test has cut the
- * network, and the service worker registration resolving `./sw.js` against a deep link (a shell
- * issue reported separately: opening /cops/… cold asks for /cops/…/sw.js).
- */
-const NOISE = /ERR_INTERNET_DISCONNECTED|WebSocket connection to .* failed|Failed to load resource|bad HTTP response code \(404\) was received when fetching the script/;
+/** Console errors that are not the page's fault: the browser's own while the test has cut the network. */
+const NOISE = /ERR_INTERNET_DISCONNECTED|WebSocket connection to .* failed|Failed to load resource/;
 
 async function device(browser: Browser, locale: 'en' | 'fr' = 'en'): Promise<Device> {
   const context = await browser.newContext({ locale: locale === 'fr' ? 'fr-CA' : 'en-CA', timezoneId: 'America/Toronto' });

@@ -68,14 +68,3 @@ export async function checkPage(page: Page, name: string, locale: 'en' | 'fr') {
     await page.screenshot({ path: screenshotPath(`${name}-${label}-${locale}`), fullPage: true });
   }
 }
-
-/**
- * Known shell bug (apps/web/vite.config.ts, issue 2), reported to the lead: the service worker is
- * registered as "./sw.js" relative to the page, so opening a deep link (/join/…, /cops/…,
- * /account/…) directly asks for e.g. /join/sw.js and Chromium logs a 404. Removes exactly those
- * lines from a list of console errors, in place; delete this once the PWA options set base "/".
- */
-export function dropServiceWorkerScopeErrors(errors: string[]) {
-  const known = /A bad HTTP response code \(404\) was received when fetching the script\./;
-  for (let i = errors.length - 1; i >= 0; i--) if (known.test(errors[i]!)) errors.splice(i, 1);
-}
