@@ -3,7 +3,7 @@
  * anyone holding a valid link can see what it is for and accept it, creating an account or, when
  * signed in, joining with the account they have.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { getCop } from '../accounts/cops';
 import { createInvitation, listUsableInvitations, redeemInvitation, revokeInvitation, usableInvitation, type Invitation } from '../accounts/invitations';
 import { canManageMembers } from '../accounts/roles';
@@ -17,9 +17,13 @@ import { requireUser, type ApiEnv } from '../http/session-guard';
 import { parseBody } from '../http/validate';
 import { requireCopStanding } from './cop-permissions';
 
-/** The page that accepts an invitation lives at /join/{token} on the origin the creator used. */
-function withUrl(ctx: ServerContext, origin: string | undefined, invitation: Invitation) {
-  const base = origin && ctx.config.publicOrigins.includes(origin) ? origin : ctx.config.publicOrigins[0];
+/**
+ * The page that accepts an invitation lives at /join/{token} on the origin the facilitator uses
+ * (a same-origin GET sends no Origin header, so the request's own URL counts too).
+ */
+function withUrl(ctx: ServerContext, c: Context, invitation: Invitation) {
+  const candidates = [c.req.header('origin'), new URL(c.req.url).origin];
+  const base = candidates.find((o) => o && ctx.config.publicOrigins.includes(o)) ?? ctx.config.publicOrigins[0];
   return { ...invitation, url: `${base}/join/${invitation.token}` };
 }
 
@@ -35,13 +39,13 @@ export function copInvitationRoutes(ctx: ServerContext) {
     }
     if (cop.status === 'archived') throw new ApiError(409, 'conflict', 'This COP is archived');
     const invitation = createInvitation(ctx.db, { ...body, copId: cop.id, createdBy: user.id });
-    return c.json(withUrl(ctx, c.req.header('origin'), invitation), 201);
+    return c.json(withUrl(ctx, c, invitation), 201);
   });
 
   app.get('/:copId/invitations', (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, 'see invitations');
-    return c.json(listUsableInvitations(ctx.db, cop.id).map((i) => withUrl(ctx, c.req.header('origin'), i)));
+    return c.json(listUsableInvitations(ctx.db, cop.id).map((i) => withUrl(ctx, c, i)));
   });
 
   app.delete('/:copId/invitations/:token', (c) => {
