@@ -10,7 +10,8 @@
  *
  * The protocol is made here with Yjs (one transaction per edit) and sent to the server through a
  * page's own websocket (same origin, session cookie), in batches below the 1 MiB frame limit.
- * Build first (`pnpm build`). Settings: BENCH_PAGES (50), BENCH_EDITS (20000), BENCH_KEYS (120).
+ * Build first (`pnpm build`). Settings: BENCH_PAGES (50), BENCH_EDITS (20000), BENCH_KEYS (120),
+ * BENCH_WRITERS (2).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
@@ -23,6 +24,7 @@ import * as Y from 'yjs';
 const PAGES = Number(process.env.BENCH_PAGES ?? 50);
 const EDITS = Number(process.env.BENCH_EDITS ?? 20_000);
 const KEYS = Number(process.env.BENCH_KEYS ?? 120);
+const WRITERS = Number(process.env.BENCH_WRITERS ?? 2);
 const PARAGRAPHS_PER_PAGE = 25; // about 500 words a page
 const MARKER = 'End of the protocol: signatures follow.';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -215,7 +217,7 @@ async function main() {
 
     // Typing with two remote writers active.
     const writers: { context: BrowserContext; page: Page }[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < WRITERS; i++) {
       const context = await browser.newContext({ serviceWorkers: 'block', storageState: storage });
       const p = await context.newPage();
       await p.goto(`${base}/cops/${copId}/protocols/${protocolId}`);
@@ -254,7 +256,7 @@ async function main() {
     const remoteKeys = (await Promise.all(remote)).reduce((a, b) => a + b, 0);
     const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
     console.log(
-      `typing with 2 remote writers (${remoteKeys} remote keystrokes meanwhile): keydown → next frame median ${median(lat).toFixed(1)} ms, p95 ${pct(lat, 0.95).toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms over ${lat.length} keys`
+      `typing with ${WRITERS} remote writers (${remoteKeys} remote keystrokes meanwhile): keydown → next frame median ${median(lat).toFixed(1)} ms, p95 ${pct(lat, 0.95).toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms over ${lat.length} keys`
     );
   } finally {
     await browser?.close();
