@@ -84,8 +84,10 @@ export function fileRoutes(ctx: ServerContext) {
       'Accept-Ranges': 'bytes',
       ETag: `"${record.blobHash}"`,
       'Cache-Control': 'private, max-age=31536000, immutable',
-      // Even a PDF or image opened directly can run nothing and load nothing else.
-      'Content-Security-Policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; sandbox allow-downloads"
+      // Even a PDF or image opened directly can run nothing and load nothing else. Only the app
+      // itself may frame it (the library's PDF preview); `frame-ancestors` supersedes the
+      // X-Frame-Options: DENY every response carries.
+      'Content-Security-Policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'; sandbox allow-downloads"
     };
     if (range === 'invalid') {
       return c.body(null, 416, { ...headers, 'Content-Range': `bytes */${record.size}` });

@@ -68,6 +68,16 @@ describe('uploading and downloading', () => {
     expect(down.headers.get('content-security-policy')).toMatch(/sandbox/);
   });
 
+  it('lets only the app itself frame a file, so the library can preview a PDF in the page', async () => {
+    // Regression: X-Frame-Options: DENY alone blocked the library's PDF preview (<iframe>).
+    const id = newId();
+    expect((await put(people.member, cop.id, id, pdf('Preview'), 'preview.pdf')).status).toBe(201);
+    const down = await get(people.member, cop.id, id);
+    const csp = down.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/frame-ancestors 'self'(;|$)/);
+    expect(csp).toMatch(/sandbox allow-downloads/);
+  });
+
   it('serves office documents and text as downloads, never inline', async () => {
     const id = newId();
     const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....word/document.xml'), Buffer.alloc(100)]);
