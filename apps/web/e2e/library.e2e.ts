@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { checkPage, createManager, E2E_DATA_DIR, fill, newPerson, signIn, type Person } from './support/accounts';
-import { expect, messages, test, waitForServiceWorker } from './support/fixtures';
+import { expect, messages, screenshotPath, test, waitForServiceWorker } from './support/fixtures';
 
 const en = messages('en');
 const fr = messages('fr');
@@ -205,6 +205,10 @@ test.describe('the COP library', () => {
     await expect(a.getByText(en.lib_added!)).toBeVisible();
     await addFile(a, { name: 'venue-map.png', mimeType: 'image/png', buffer: await png('#f2b33d') }, { title: 'Venue map' });
     await expect(cards(a)).toHaveCount(2);
+    // A PDF previews inside the page.
+    await a.getByRole('link', { name: 'Annual report 2029' }).click();
+    await expect(a.locator(`iframe[title="${fill(en.lib_preview_of, { title: 'Annual report 2029' })}"]`)).toBeVisible();
+    await a.screenshot({ path: screenshotPath('library-pdf-preview-laptop-en') });
 
     await installed(b);
     await b.goto(library(cop.id));
