@@ -56,7 +56,7 @@ test('a facilitator publishes a bilingual protocol and a member of another COP f
   await page.getByLabel(t.rc_search_label!, { exact: true }).fill('eleves ecole');
   const results = page.getByRole('list', { name: t.rc_results });
   await expect(results.getByRole('link', { name: CONTENT.frTitle })).toBeVisible();
-  await expect(results.getByText(t.rc_lang_both!)).toBeVisible();
+  await expect(results.getByRole('listitem').filter({ has: page.getByRole('link', { name: CONTENT.frTitle }) }).getByText(t.rc_lang_both!)).toBeVisible();
   // English words find it too; a word in neither version does not.
   await page.getByLabel(t.rc_search_label!, { exact: true }).fill('interpreter newcomer');
   await expect(results.getByRole('link', { name: CONTENT.frTitle })).toBeVisible();
