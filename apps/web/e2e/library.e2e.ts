@@ -39,8 +39,6 @@ async function device(browser: Browser, locale: 'en' | 'fr' = 'en'): Promise<Dev
   page.on('console', (msg) => {
     if (msg.type() !== 'error' || OFFLINE_NOISE.test(msg.text())) return;
     if (/Failed to load resource/.test(msg.text()) && (FILE_ANSWERS.test(msg.location().url) || /ERR_INTERNET_DISCONNECTED/.test(msg.text()))) return;
-    // Known shell issue (see support/accounts.ts): deep links ask for ./sw.js relative to the page.
-    if (/bad HTTP response code \(404\) was received when fetching the script/.test(msg.text())) return;
     errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(String(err)));

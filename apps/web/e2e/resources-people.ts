@@ -31,10 +31,9 @@ export async function open(browser: Browser, person: Person | null, locale: Loca
   return { person: person ?? { name: '', email: '', password: '' }, context, page, locale, t, errors };
 }
 
-/** Console errors a page logged, minus the shell's known service-worker scope 404 on deep links. */
+/** Console errors a page logged, minus those a test expects (`allowed`). */
 export function unexpectedErrors(p: Participant, allowed: RegExp[] = []): string[] {
-  const known = [/A bad HTTP response code \(404\) was received when fetching the script\./, ...allowed];
-  return p.errors.filter((e) => !known.some((k) => k.test(e)));
+  return p.errors.filter((e) => !allowed.some((k) => k.test(e)));
 }
 
 export async function closeAll(...people: Participant[]) {
