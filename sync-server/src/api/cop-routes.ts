@@ -1,4 +1,5 @@
 /** COPs: the directory, one COP, and creating or editing them (programme manager). */
+import type { Cop } from '@atelier/api-types';
 import { Hono } from 'hono';
 import { copSummary, createCop, listCopSummaries, updateCop } from '../accounts/cops';
 import { canReadCop } from '../accounts/roles';
@@ -41,7 +42,7 @@ export function copRoutes(ctx: ServerContext) {
     const { user } = requireUser(c);
     // The directory entry of any COP is visible to every signed-in person of the programme.
     requireCopStanding(ctx.db, user, c.req.param('copId'), () => true, 'see this COP');
-    return c.json(copSummary(ctx.db, c.req.param('copId'), user));
+    return c.json(copSummary(ctx.db, c.req.param('copId'), user) satisfies Cop);
   });
 
   app.patch('/:copId', async (c) => {

@@ -3,6 +3,7 @@
  * anyone holding a valid link can see what it is for and accept it, creating an account or, when
  * signed in, joining with the account they have.
  */
+import type { Invitation as ApiInvitation } from '@atelier/api-types';
 import { Hono, type Context } from 'hono';
 import { getCop } from '../accounts/cops';
 import { createInvitation, listUsableInvitations, redeemInvitation, revokeInvitation, usableInvitation, type Invitation } from '../accounts/invitations';
@@ -24,7 +25,7 @@ import { requireCopStanding } from './cop-permissions';
 function withUrl(ctx: ServerContext, c: Context, invitation: Invitation) {
   const candidates = [c.req.header('origin'), new URL(c.req.url).origin];
   const base = candidates.find((o) => o && ctx.config.publicOrigins.includes(o)) ?? ctx.config.publicOrigins[0];
-  return { ...invitation, url: `${base}/join/${invitation.token}` };
+  return { ...invitation, url: `${base}/join/${invitation.token}` } satisfies ApiInvitation;
 }
 
 export function copInvitationRoutes(ctx: ServerContext) {

@@ -1,4 +1,5 @@
 /** Requests to join a COP from the directory, decided by its facilitators or the manager. */
+import type { JoinRequest } from '@atelier/api-types';
 import { Hono } from 'hono';
 import { approveRequest, declineRequest, listPendingRequests, requestToJoin } from '../accounts/join-requests';
 import { canManageMembers } from '../accounts/roles';
@@ -23,7 +24,7 @@ export function joinRequestRoutes(ctx: ServerContext) {
   app.get('/:copId/join-requests', (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, 'see requests to join');
-    return c.json(listPendingRequests(ctx.db, cop.id));
+    return c.json(listPendingRequests(ctx.db, cop.id) satisfies JoinRequest[]);
   });
 
   app.post('/:copId/join-requests/:id/approve', async (c) => {

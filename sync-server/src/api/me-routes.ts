@@ -1,4 +1,5 @@
 /** The signed-in person: profile, memberships, password, and the list of their sessions. */
+import type { DeviceSession, Me } from '@atelier/api-types';
 import { Hono } from 'hono';
 import { listMembershipsOf } from '../accounts/memberships';
 import { checkCredentials, setPassword, updateProfile } from '../accounts/users';
@@ -15,7 +16,7 @@ export function meRoutes(ctx: ServerContext) {
 
   app.get('/', (c) => {
     const { user } = requireUser(c);
-    return c.json({ user, memberships: listMembershipsOf(ctx.db, user.id) });
+    return c.json({ user, memberships: listMembershipsOf(ctx.db, user.id) } satisfies Me);
   });
 
   app.patch('/', async (c) => {
@@ -48,7 +49,7 @@ export function meRoutes(ctx: ServerContext) {
         lastSeenAt: s.lastSeenAt,
         expiresAt: s.expiresAt,
         current: s.id === current.id
-      }))
+      })) satisfies DeviceSession[]
     );
   });
 

@@ -3,6 +3,7 @@
  * members and observers and remove them; anyone may leave. Changes reach open sockets at once
  * through the access events that the membership functions emit.
  */
+import type { Member } from '@atelier/api-types';
 import { Hono } from 'hono';
 import { addMembership, findMember, listMembers, removeMembership, updateMembership } from '../accounts/memberships';
 import { canManageMembers, canReadCop } from '../accounts/roles';
@@ -20,7 +21,7 @@ export function memberRoutes(ctx: ServerContext) {
   app.get('/:copId/members', (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canReadCop, "see this COP's members");
-    return c.json(listMembers(ctx.db, cop.id));
+    return c.json(listMembers(ctx.db, cop.id) satisfies Member[]);
   });
 
   app.post('/:copId/members', async (c) => {

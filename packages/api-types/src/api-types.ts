@@ -1,0 +1,117 @@
+/**
+ * The shapes the Atelier JSON API answers with (see docs/api.md). Times are milliseconds since the
+ * epoch; ids are opaque strings.
+ */
+export type Language = 'en' | 'fr';
+export type MembershipRole = 'facilitator' | 'member' | 'observer';
+export type Participation = 'core' | 'broader';
+export type Experience = 'experienced' | 'learning';
+/** Someone's standing towards one COP: the programme manager, a role, or nothing. */
+export type CopStanding = 'manager' | MembershipRole | null;
+
+export const MEMBERSHIP_ROLES: readonly MembershipRole[] = ['facilitator', 'member', 'observer'];
+export const PARTICIPATIONS: readonly Participation[] = ['core', 'broader'];
+export const EXPERIENCE_LEVELS: readonly Experience[] = ['experienced', 'learning'];
+export const LANGUAGES: readonly Language[] = ['en', 'fr'];
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  language: Language;
+  isManager: boolean;
+}
+
+export interface Membership {
+  copId: string;
+  role: MembershipRole;
+  participation: Participation;
+  experience: Experience;
+}
+
+export interface Me {
+  user: User;
+  memberships: Membership[];
+}
+
+export interface Cop {
+  id: string;
+  name: string;
+  areaOfInterest: string;
+  language: Language;
+  description: string;
+  status: 'active' | 'archived';
+  createdAt: number;
+  memberCount: number;
+  coreCount: number;
+  coreGroupWarning: boolean;
+  facilitators: { id: string; name: string }[];
+  myRole: CopStanding;
+  hasPendingRequest: boolean;
+}
+
+export interface CopInput {
+  name: string;
+  areaOfInterest: string;
+  language: Language;
+  description?: string;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  role: MembershipRole;
+  participation: Participation;
+  experience: Experience;
+  joinedAt: number;
+}
+
+export interface Invitation {
+  token: string;
+  url: string;
+  copId: string;
+  role: MembershipRole;
+  participation: Participation;
+  maxUses: number | null;
+  uses: number;
+  expiresAt: number;
+  revoked: boolean;
+  createdAt: number;
+}
+
+export interface InvitationInput {
+  role: MembershipRole;
+  participation?: Participation;
+  maxUses?: number;
+  expiresInDays?: number;
+}
+
+/** What anyone holding an invitation link may learn about it before accepting. */
+export interface InvitationPreview {
+  copId: string;
+  copName: string;
+  copLanguage: Language;
+  areaOfInterest?: string;
+  role: MembershipRole;
+  participation: Participation;
+  expiresAt: number;
+}
+
+export interface JoinRequest {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  message: string | null;
+  createdAt: number;
+}
+
+export interface DeviceSession {
+  id: string;
+  userAgent: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+  current: boolean;
+}
