@@ -3,3 +3,5 @@
  * checks its answers against them (`satisfies`), the web client reads them: one definition.
  */
 export * from './api-types';
+export * from './events';
+export * from './resources';

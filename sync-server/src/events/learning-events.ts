@@ -4,39 +4,13 @@
  * COPs sign up to present (title, presenters, linked Resource Centre items); the manager sets the
  * running order.
  */
+import type { EventKind, LearningEvent, Presentation } from '@atelier/api-types';
 import type { SqliteDatabase } from '../db/database';
 import { NotFoundError } from '../accounts/errors';
 import { newId } from '../accounts/ids';
 
-export const EVENT_KINDS = ['quarterly', 'fair'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-
-export interface LearningEvent {
-  id: string;
-  kind: EventKind;
-  title: { en: string; fr: string };
-  description: { en: string; fr: string };
-  startsAt: number;
-  endsAt: number;
-  timeZone: string;
-  place: string;
-  onlineLink: string;
-  updatedAt: number;
-  sequence: number;
-  presentations: Presentation[];
-}
-
-export interface Presentation {
-  id: string;
-  eventId: string;
-  copId: string;
-  copName: string;
-  title: string;
-  presenters: string;
-  resourceItemIds: string[];
-  position: number;
-  minutes: number;
-}
+export { EVENT_KINDS } from '@atelier/api-types';
+export type { EventKind, LearningEvent, Presentation } from '@atelier/api-types';
 
 export interface EventInput {
   kind: EventKind;

@@ -4,6 +4,7 @@
  * covers the latest version of every item that is still published, in both languages, with
  * accents and case folded (SQLite FTS5, unicode61 remove_diacritics).
  */
+import type { ResourceItem } from '@atelier/api-types';
 import type { RichTextNode } from '@atelier/rich-text';
 import type { SqliteDatabase } from '../db/database';
 import { newId } from '../accounts/ids';
@@ -31,21 +32,8 @@ export interface ResourceVersion {
   fr: LanguageVersion | null;
 }
 
-export interface ResourceItemSummary {
-  id: string;
-  copId: string;
-  copName: string;
-  areaOfInterest: string;
-  isPublic: boolean;
-  published: boolean;
-  latestVersion: number;
-  publishedAt: number;
-  languages: Lang[];
-  title: Partial<Record<Lang, string>>;
-  summary: Partial<Record<Lang, string>>;
-  /** Published in one language only: the other is still to come. */
-  translationPending: boolean;
-}
+/** What the Resource Centre lists of an item: the API's shape, shared with the web client. */
+export type ResourceItemSummary = ResourceItem;
 
 interface VersionRow {
   item_id: string;

@@ -2,36 +2,9 @@
 import { api } from './api-client';
 import type { Language } from './types';
 
-export const EVENT_KINDS = ['quarterly', 'fair'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-
-export interface Presentation {
-  id: string;
-  eventId: string;
-  copId: string;
-  copName: string;
-  title: string;
-  presenters: string;
-  resourceItemIds: string[];
-  position: number;
-  minutes: number;
-}
-
-export interface LearningEvent {
-  id: string;
-  kind: EventKind;
-  title: Record<Language, string>;
-  description: Record<Language, string>;
-  startsAt: number;
-  endsAt: number;
-  timeZone: string;
-  place: string;
-  onlineLink: string;
-  updatedAt: number;
-  sequence: number;
-  /** In running order. */
-  presentations: Presentation[];
-}
+export { EVENT_KINDS } from '@atelier/api-types';
+export type { EventKind, LearningEvent, Presentation } from '@atelier/api-types';
+import type { EventKind, LearningEvent, Presentation } from '@atelier/api-types';
 
 /** What the manager fills in; times are ISO strings with an offset. */
 export interface EventInput {

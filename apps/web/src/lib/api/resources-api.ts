@@ -7,56 +7,8 @@
 import { api } from './api-client';
 import type { Language } from './types';
 
-/** A published item as listed by the Resource Centre. */
-export interface ResourceItem {
-  id: string;
-  copId: string;
-  copName: string;
-  areaOfInterest: string;
-  isPublic: boolean;
-  published: boolean;
-  latestVersion: number;
-  publishedAt: number;
-  languages: Language[];
-  title: Partial<Record<Language, string>>;
-  summary: Partial<Record<Language, string>>;
-  /** Published in one language only: the other is still to come. */
-  translationPending: boolean;
-}
-
-/** One language of a published version, rendered by the server when it was published. */
-export interface ResourceLanguageVersion {
-  title: string;
-  summary: string;
-  /** Safe HTML rendered on the server from the stored rich text. */
-  html: string;
-  markdown: string;
-  text: string;
-}
-
-export interface ResourceVersion {
-  itemId: string;
-  version: number;
-  publishedAt: number;
-  /** Absent on public (signed-out) answers. */
-  publishedBy?: string | null;
-  changeSummary: string;
-  /** Absent on public (signed-out) answers. */
-  authors?: { id: string; name: string }[];
-  en: ResourceLanguageVersion | null;
-  fr: ResourceLanguageVersion | null;
-}
-
-export interface ResourceVersionEntry {
-  version: number;
-  publishedAt: number;
-  changeSummary: string;
-}
-
-export interface ResourceItemDetail extends ResourceItem {
-  versions: ResourceVersionEntry[];
-  latest: ResourceVersion;
-}
+export type { ResourceItem, ResourceItemDetail, ResourceLanguageVersion, ResourceVersion, ResourceVersionEntry } from '@atelier/api-types';
+import type { ResourceItem, ResourceItemDetail, ResourceVersion } from '@atelier/api-types';
 
 export interface ResourceQuery {
   q?: string;
