@@ -10,7 +10,7 @@
  * BENCH_RATE (edits per second per client), BENCH_INITIAL_EDITS; BENCH_PROFILE_DIR for a CPU profile.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,7 +110,7 @@ async function startAtelier(): Promise<Target> {
 
 async function startReference(): Promise<Target> {
   const port = await freePort();
-  const child = spawn(process.execPath, [REFERENCE_MAIN], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}/reference`, '--import', 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))'] : []), REFERENCE_MAIN], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit']
   });
@@ -123,6 +123,27 @@ function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // After "pid (comm) ": state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** CPU ms per thread (name from /proc comm), user and system apart: where a process's CPU goes. */
+function threadCpu(pid: number): Map<string, { user: number; system: number }> {
+  const out = new Map<string, { user: number; system: number }>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      const key = `${name}#${tid}`;
+      const prev = out.get(key) ?? { user: 0, system: 0 };
+      out.set(key, {
+        user: prev.user + (Number(fields[11]) * 1000) / CLOCK_TICKS_PER_SECOND,
+        system: prev.system + (Number(fields[12]) * 1000) / CLOCK_TICKS_PER_SECOND
+      });
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
 }
 
 function memoryMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -182,6 +203,7 @@ async function run(target: Target): Promise<Result> {
     });
   }
   const cpuBefore = cpuMs(pid);
+  const threadsBefore = threadCpu(pid);
   const interval = 1000 / RATE;
   await Promise.all(
     clients.map(async (c) => {
@@ -201,6 +223,10 @@ async function run(target: Target): Promise<Result> {
   for (let i = 0; i < 100 && latencies.length < expected; i++) await sleep(50);
   const cpu = cpuMs(pid) - cpuBefore;
   log(`${target.label}: load phase done, ${latencies.length} deliveries`);
+  for (const [name, after] of threadCpu(pid)) {
+    const before = threadsBefore.get(name) ?? { user: 0, system: 0 };
+    log(`  thread ${name}: user ${(after.user - before.user).toFixed(0)} ms, system ${(after.system - before.system).toFixed(0)} ms`);
+  }
   const rssPeakLoad = memoryMiB(pid, 'VmHWM');
   for (const c of clients) c.provider.destroy();
 

@@ -44,6 +44,11 @@ export interface SyncSettings {
   unloadDelayMs: number;
   /** Compact a document once this many updates were appended since the last compaction. */
   compactAfterUpdates: number;
+  /**
+   * Under load, commits to storage start at most this often; updates arriving meanwhile join
+   * the next commit (and wait for it before being relayed). An idle server commits at once.
+   */
+  commitIntervalMs: number;
 }
 
 /** The environment variable of each sync setting. */
@@ -56,7 +61,8 @@ export const SYNC_ENV = {
   maxSocketsPerUser: 'SYNC_MAX_SOCKETS_PER_USER',
   pingIntervalMs: 'SYNC_PING_INTERVAL_MS',
   unloadDelayMs: 'SYNC_UNLOAD_DELAY_MS',
-  compactAfterUpdates: 'SYNC_COMPACT_AFTER_UPDATES'
+  compactAfterUpdates: 'SYNC_COMPACT_AFTER_UPDATES',
+  commitIntervalMs: 'SYNC_COMMIT_INTERVAL_MS'
 } as const satisfies Record<keyof SyncSettings, string>;
 
 const MiB = 1024 * 1024;
@@ -76,7 +82,9 @@ export const SYNC_DEFAULTS: Readonly<SyncSettings> = {
   pingIntervalMs: 30_000,
   // Long enough that a page reload finds the document still in memory.
   unloadDelayMs: 30_000,
-  compactAfterUpdates: 1000
+  compactAfterUpdates: 1000,
+  // Each commit waits for an fsync; pacing them bounds the fsyncs a second under load.
+  commitIntervalMs: 5
 };
 
 export class ConfigError extends Error {

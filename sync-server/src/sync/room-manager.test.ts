@@ -165,6 +165,33 @@ describe('the room manager', () => {
     await h.close();
   });
 
+  it('paces commits under load (SYNC_COMMIT_INTERVAL_MS) and relays each commit as one message per reader', async () => {
+    const h = await startHarness({ SYNC_COMMIT_INTERVAL_MS: '100' });
+    const { copId, people } = setup(h, { a: 'member', b: 'member' });
+    const name = `cop/${copId}/notes/paced`;
+    const a = connect(h, name, people.a!);
+    const b = connect(h, name, people.b!);
+    await Promise.all([a.synced(), b.synced()]);
+    let framesToB = 0;
+    b.provider.ws?.addEventListener('message', () => framesToB++);
+    const callsBefore = h.store.appendCalls;
+    const started = Date.now();
+    // 60 updates over about 600 ms: unpaced, that would be about 60 commits and 60 frames.
+    for (let i = 0; i < 60; i++) {
+      a.doc.getArray('a').push([i]);
+      await sleep(10);
+    }
+    await eventually(() => expect(b.doc.getArray('a').length).toBe(60), 5_000);
+    const elapsed = Date.now() - started;
+    const commits = h.store.appendCalls - callsBefore;
+    expect(commits).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 1);
+    expect(framesToB).toBeLessThanOrEqual(commits + 2);
+    expect(storedDoc(h, name).getArray('a').toArray()).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    a.destroy();
+    b.destroy();
+    await h.close();
+  });
+
   it('slows a socket over its message rate down instead of dropping it', async () => {
     const h = await startHarness({ SYNC_MAX_MESSAGES_PER_SECOND: '200' });
     const { copId, people } = setup(h, { a: 'member' });

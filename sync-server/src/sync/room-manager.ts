@@ -1,7 +1,7 @@
 /**
  * The documents in memory and the sockets on them. Loading merges the stored updates; every
- * update is applied, then written with all other documents' updates in one transaction per tick,
- * and only then relayed; documents are compacted after SYNC_COMPACT_AFTER_UPDATES updates and
+ * update is applied, then written with all other documents' updates in one transaction per tick
+ * (under load, at most one every SYNC_COMMIT_INTERVAL_MS), and only then relayed; documents are compacted after SYNC_COMPACT_AFTER_UPDATES updates and
  * when they unload, SYNC_UNLOAD_DELAY_MS after their last socket leaves. A failed write keeps
  * everything in memory and is retried with backoff; nothing is dropped.
  */
@@ -27,6 +27,8 @@ export class RoomManager {
   /** Rooms with updates waiting to be written. */
   readonly #dirty = new Set<Room>();
   #flushScheduled = false;
+  /** When the last commit started (performance.now()), for SYNC_COMMIT_INTERVAL_MS pacing. */
+  #lastFlushAt = -Infinity;
   #flushing = false;
   #retryDelay = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -230,11 +232,15 @@ export class RoomManager {
   #scheduleFlush() {
     if (this.#flushScheduled || this.#retryTimer !== undefined) return;
     this.#flushScheduled = true;
-    // setImmediate: every message that arrived in this turn of the event loop joins one transaction.
-    setImmediate(() => {
+    const run = () => {
       this.#flushScheduled = false;
       void this.#exclusive(() => this.#flush());
-    });
+    };
+    // At least the rest of this event-loop turn, so every message that arrived in it joins one
+    // commit; under load, also the rest of the commit interval.
+    const wait = this.#lastFlushAt + this.settings.commitIntervalMs - performance.now();
+    if (wait > 0 && !this.#closed) setTimeout(run, wait);
+    else setImmediate(run);
   }
 
   async #flush() {
@@ -249,6 +255,7 @@ export class RoomManager {
   }
 
   async #flushOnce() {
+    this.#lastFlushAt = performance.now();
     const batch = [...this.#dirty].map((room) => ({ room, entries: room.pending.splice(0) }));
     this.#dirty.clear();
     const work = batch.filter((b) => b.entries.length > 0);

@@ -1,9 +1,10 @@
 /**
- * The SQLite store with appends committed on a worker thread. With synchronous=FULL every commit
- * waits for the disk (an fsync of the WAL, 1-5 ms here); on the main thread that wait would stall
- * every socket and HTTP request. On the worker, the event loop goes on receiving, and all updates
- * that arrive during one commit go into the next (group commit): fewer fsyncs under load. Reads
- * and compactions stay on the main connection (WAL lets them run beside the writer).
+ * The SQLite store with every write (appends and compactions) committed on a worker thread. With
+ * synchronous=FULL every commit waits for the disk (an fsync of the WAL, 0.4-5 ms); on the main
+ * thread that wait would stall every socket and HTTP request. On the worker, the event loop goes
+ * on receiving, and all updates that arrive during one commit go into the next (group commit):
+ * fewer fsyncs under load. The worker takes its messages in order, so a compaction never races an
+ * append. Reads stay on the main connection (WAL lets them run beside the writer).
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -21,15 +22,33 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('busy_timeout = 5000');
 const insert = db.prepare('INSERT INTO sync_updates (doc_name, data) VALUES (?, ?)');
-const append = db.transaction((batch) => {
-  for (const entry of batch) for (const update of entry.updates) insert.run(entry.name, update);
+const writeState = db.prepare('UPDATE sync_documents SET state = ?, state_bytes = ?, compacted_at = ? WHERE name = ?');
+const deleteUpdates = db.prepare('DELETE FROM sync_updates WHERE doc_name = ?');
+const compact = db.transaction(({ name, state }) => {
+  const bytes = Buffer.from(state);
+  writeState.run(bytes, bytes.byteLength, Date.now(), name);
+  deleteUpdates.run(name);
 });
-parentPort.on('message', ({ id, batch }) => {
+// One batch = document names, how many updates each, every update's length, and all the bytes
+// in one transferred buffer (see packBatch).
+const append = db.transaction(({ names, counts, lengths, bytes }) => {
+  const data = Buffer.from(bytes);
+  let update = 0;
+  let offset = 0;
+  for (let doc = 0; doc < names.length; doc++) {
+    for (let end = update + counts[doc]; update < end; update++) {
+      insert.run(names[doc], data.subarray(offset, offset + lengths[update]));
+      offset += lengths[update];
+    }
+  }
+});
+parentPort.on('message', ({ id, batch, compaction }) => {
   try {
-    append(batch);
-    parentPort.postMessage({ id, ok: true });
+    if (batch) append(batch);
+    else compact(compaction);
+    parentPort.postMessage(id);
   } catch (err) {
-    parentPort.postMessage({ id, ok: false, error: String(err && err.message || err) });
+    parentPort.postMessage({ id, error: String(err && err.message || err) });
   }
 });
 `;
@@ -45,11 +64,12 @@ export class SqliteWriterStore implements DocumentStore {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: db.name } });
     this.#worker.unref();
-    this.#worker.on('message', ({ id, ok, error }: { id: number; ok: boolean; error?: string }) => {
+    this.#worker.on('message', (reply: number | { id: number; error: string }) => {
+      const id = typeof reply === 'number' ? reply : reply.id;
       const waiter = this.#waiting.get(id);
       this.#waiting.delete(id);
-      if (ok) waiter?.resolve();
-      else waiter?.reject(new DocumentStoreError(error ?? 'append failed'));
+      if (typeof reply === 'number') waiter?.resolve();
+      else waiter?.reject(new DocumentStoreError(reply.error));
     });
     this.#worker.on('error', (err) => {
       for (const waiter of this.#waiting.values()) waiter.reject(new DocumentStoreError(`writer stopped: ${err.message}`));
@@ -62,16 +82,22 @@ export class SqliteWriterStore implements DocumentStore {
   }
 
   append(batch: readonly AppendEntry[]): Promise<void> {
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
-      // The main-thread buffers are copied into the message (structured clone), never shared.
-      this.#worker.postMessage({ id, batch });
-    });
+    const packed = packBatch(batch);
+    return this.#post({ batch: packed }, packed.bytes);
   }
 
   compact(name: string, state: Uint8Array): Promise<void> {
-    return this.#main.compact(name, state);
+    // A copy the worker owns: `state` may be a view into a buffer the caller keeps.
+    const owned = state.slice().buffer;
+    return this.#post({ compaction: { name, state: owned } }, owned);
+  }
+
+  #post(message: object, transfer: ArrayBuffer): Promise<void> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, ...message }, [transfer]);
+    });
   }
 
   list(copId: string): Promise<string[]> {
@@ -82,4 +108,30 @@ export class SqliteWriterStore implements DocumentStore {
   async close(): Promise<void> {
     await this.#worker.terminate();
   }
+}
+
+/**
+ * A batch as the worker takes it: the updates copied end to end into one buffer that is moved
+ * (transferred) to the worker, not cloned. Cloning an array of small Uint8Arrays costs more than
+ * the SQLite commit itself.
+ */
+function packBatch(batch: readonly AppendEntry[]) {
+  let total = 0;
+  let count = 0;
+  for (const entry of batch) {
+    count += entry.updates.length;
+    for (const update of entry.updates) total += update.byteLength;
+  }
+  const bytes = new Uint8Array(total);
+  const lengths = new Uint32Array(count);
+  let offset = 0;
+  let index = 0;
+  for (const entry of batch) {
+    for (const update of entry.updates) {
+      bytes.set(update, offset);
+      offset += update.byteLength;
+      lengths[index++] = update.byteLength;
+    }
+  }
+  return { names: batch.map((e) => e.name), counts: batch.map((e) => e.updates.length), lengths, bytes: bytes.buffer };
 }
