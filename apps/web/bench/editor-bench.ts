@@ -11,11 +11,11 @@
  * The protocol is made here with Yjs (one transaction per edit) and sent to the server through a
  * page's own websocket (same origin, session cookie), in batches below the 1 MiB frame limit.
  * Build first (`pnpm build`). Settings: BENCH_PAGES (50), BENCH_EDITS (20000), BENCH_KEYS (120),
- * BENCH_WRITERS (2).
+ * BENCH_WRITERS (2); BENCH_PROFILE_DIR writes a V8 CPU profile of each phase there.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,23 @@ function updateMessage(update: Uint8Array): number[] {
   return [...out, ...update];
 }
 
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+
+/** Starts a CPU profile of the page when BENCH_PROFILE_DIR is set; the returned stop writes it. */
+async function profile(page: Page, name: string): Promise<() => Promise<void>> {
+  if (!PROFILE_DIR) return async () => {};
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile: result } = await cdp.send('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(result));
+    await cdp.detach();
+  };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
@@ -134,7 +151,7 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 /** Clicks the protocol's link and times until its last paragraph is on screen. */
-async function timedOpen(page: Page, copId: string, protocolId: string): Promise<{ ms: number; longestTaskMs: number }> {
+async function timedOpen(page: Page, copId: string, protocolId: string, name: string): Promise<{ ms: number; longestTaskMs: number }> {
   await page.goto(`${base}/cops/${copId}/protocols`);
   await page.locator(`a[href$="/protocols/${protocolId}"]`).waitFor();
   await page.evaluate(() => {
@@ -144,10 +161,12 @@ async function timedOpen(page: Page, copId: string, protocolId: string): Promise
       for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
     }).observe({ type: 'longtask' });
   });
+  const stopProfile = await profile(page, name);
   const started = Date.now();
   await page.locator(`a[href$="/protocols/${protocolId}"]`).click();
   await page.locator('.ProseMirror p', { hasText: MARKER }).waitFor({ timeout: 120_000 });
   const ms = Date.now() - started;
+  await stopProfile();
   const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
   return { ms, longestTaskMs };
 }
@@ -206,11 +225,11 @@ async function main() {
     // From the server: a device that has never seen the protocol.
     const fresh = await browser.newContext({ serviceWorkers: 'block', storageState: storage });
     const freshPage = await fresh.newPage();
-    const fromServer = await timedOpen(freshPage, copId, protocolId);
+    const fromServer = await timedOpen(freshPage, copId, protocolId, 'open-from-server');
     await freshPage.locator('.doc-status [data-state="saved"]').waitFor({ timeout: 60_000 });
     // From IndexedDB: the same device again, with its sync sockets cut.
     await fresh.routeWebSocket(/\/sync\/cop\/[^/]+\/protocols\//, (ws) => ws.close({ code: 1001, reason: 'bench: offline' }));
-    const fromDevice = await timedOpen(freshPage, copId, protocolId);
+    const fromDevice = await timedOpen(freshPage, copId, protocolId, 'open-from-indexeddb');
     console.log(`open from the server:  ${fromServer.ms} ms to the last paragraph (longest main-thread task ${fromServer.longestTaskMs.toFixed(0)} ms)`);
     console.log(`open from IndexedDB:   ${fromDevice.ms} ms to the last paragraph (longest main-thread task ${fromDevice.longestTaskMs.toFixed(0)} ms)`);
     await fresh.close();
@@ -250,8 +269,10 @@ async function main() {
       }
       return n;
     });
+    const stopProfile = await profile(page, 'typing');
     await page.keyboard.type('x'.repeat(KEYS), { delay: 60 });
     await new Promise((r) => setTimeout(r, 500));
+    await stopProfile();
     writing = false;
     const remoteKeys = (await Promise.all(remote)).reduce((a, b) => a + b, 0);
     const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
