@@ -6,19 +6,21 @@
  *   IndexedDB (sync sockets cut), timed from the click on its link to its last paragraph on
  *   screen, with the longest main-thread task during the open;
  * - typing latency (keydown → next frame painted) while two other people type in the same
- *   protocol.
+ *   protocol (stock y-websocket clients in this process, with their carets shown in the page).
  *
  * The protocol is made here with Yjs (one transaction per edit) and sent to the server through a
  * page's own websocket (same origin, session cookie), in batches below the 1 MiB frame limit.
  * Build first (`pnpm build`). Settings: BENCH_PAGES (50), BENCH_EDITS (20000), BENCH_KEYS (120),
  * BENCH_WRITERS (2); BENCH_PROFILE_DIR writes a V8 CPU profile of each phase there.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 50);
@@ -115,15 +117,19 @@ const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 /** Starts a CPU profile of the page when BENCH_PROFILE_DIR is set; the returned stop writes it. */
 async function profile(page: Page, name: string): Promise<() => Promise<void>> {
   if (!PROFILE_DIR) return async () => {};
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  const browser = page.context().browser()!;
+  // A trace as well: it shows each task with its style, layout and paint, which a CPU profile lumps together.
+  await browser.startTracing(page, { path: join(PROFILE_DIR, `${name}.trace.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   return async () => {
     const { profile: result } = await cdp.send('Profiler.stop');
-    mkdirSync(PROFILE_DIR, { recursive: true });
     writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(result));
     await cdp.detach();
+    await browser.stopTracing();
   };
 }
 
@@ -169,6 +175,41 @@ async function timedOpen(page: Page, copId: string, protocolId: string, name: st
   await stopProfile();
   const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
   return { ms, longestTaskMs };
+}
+
+/**
+ * Another person typing in the protocol from their own device: a Y.Doc on the stock y-websocket
+ * client, typing into one paragraph (as y-tiptap writes: the paragraph's XmlText) and moving their
+ * caret there (awareness `cursor` as y-tiptap's caret plugin reads it).
+ */
+async function remoteWriter(serverUrl: string, docName: string, cookie: string, index: number) {
+  const doc = new Y.Doc();
+  const Socket = class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie, origin: base } });
+    }
+  };
+  const provider = new WebsocketProvider(serverUrl, docName, doc, { WebSocketPolyfill: Socket as never, disableBc: true });
+  await new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve())));
+  const paragraph = doc.getXmlFragment('content').get(5 + index * 10) as Y.XmlElement;
+  const text = paragraph.get(0) as Y.XmlText;
+  let offset = Math.min(10, text.length);
+  provider.awareness.setLocalStateField('user', { name: `Writer ${index + 1}`, color: index ? '#8a3b12' : '#2d5a1e' });
+  const moveCaret = () => {
+    const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, offset));
+    provider.awareness.setLocalStateField('cursor', { anchor: at, head: at });
+  };
+  moveCaret();
+  return {
+    type(key: string) {
+      text.insert(offset++, key);
+      moveCaret();
+    },
+    close() {
+      provider.destroy();
+      doc.destroy();
+    }
+  };
 }
 
 async function main() {
@@ -234,16 +275,13 @@ async function main() {
     console.log(`open from IndexedDB:   ${fromDevice.ms} ms to the last paragraph (longest main-thread task ${fromDevice.longestTaskMs.toFixed(0)} ms)`);
     await fresh.close();
 
-    // Typing with two remote writers active.
-    const writers: { context: BrowserContext; page: Page }[] = [];
-    for (let i = 0; i < WRITERS; i++) {
-      const context = await browser.newContext({ serviceWorkers: 'block', storageState: storage });
-      const p = await context.newPage();
-      await p.goto(`${base}/cops/${copId}/protocols/${protocolId}`);
-      await p.locator('.ProseMirror p', { hasText: MARKER }).waitFor({ timeout: 120_000 });
-      await p.locator('.ProseMirror p').nth(5 + i * 10).click();
-      writers.push({ context, page: p });
-    }
+    // Typing with two remote writers active: other people's devices, so they run here (Yjs and
+    // the stock y-websocket client, with named carets), not as more Chromium tabs competing for
+    // this machine's two cores.
+    const cookie = storage.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const writers = await Promise.all(
+      Array.from({ length: WRITERS }, (_, i) => remoteWriter(`ws://127.0.0.1:${port}/sync`, `cop/${copId}/protocols/${protocolId}`, cookie, i))
+    );
     await page.goto(`${base}/cops/${copId}/protocols/${protocolId}`);
     await page.locator('.ProseMirror p', { hasText: MARKER }).waitFor({ timeout: 120_000 });
     await page.locator('.ProseMirror p', { hasText: MARKER }).click();
@@ -264,7 +302,7 @@ async function main() {
     const remote = writers.map(async (w) => {
       let n = 0;
       while (writing) {
-        await w.page.keyboard.type(n++ % 8 === 7 ? ' ' : 'w', { delay: 0 });
+        w.type(n++ % 8 === 7 ? ' ' : 'w');
         await new Promise((r) => setTimeout(r, 100));
       }
       return n;
@@ -275,6 +313,7 @@ async function main() {
     await stopProfile();
     writing = false;
     const remoteKeys = (await Promise.all(remote)).reduce((a, b) => a + b, 0);
+    writers.forEach((w) => w.close());
     const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
     console.log(
       `typing with ${WRITERS} remote writers (${remoteKeys} remote keystrokes meanwhile): keydown → next frame median ${median(lat).toFixed(1)} ms, p95 ${pct(lat, 0.95).toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms over ${lat.length} keys`

@@ -14,6 +14,9 @@ import { DocumentSyncStatus, syncServerUrl } from '$lib/sync/sync-status.svelte'
 import { DocumentPresence, type PresenceUser } from './document-presence.svelte';
 import { userColour } from './user-colour';
 
+/** How long an empty local copy waits for the server's before the editor opens anyway. */
+const FIRST_CONTACT_WAIT_MS = 4_000;
+
 export class DocumentSession {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
@@ -44,12 +47,31 @@ export class DocumentSession {
     this.sync = new DocumentSync({ docName: this.docName, serverUrl: syncServerUrl(), doc: this.doc, awareness: this.awareness });
     this.status = new DocumentSyncStatus(this.sync);
     this.presence = new DocumentPresence(this.awareness);
+    let opened = false;
     this.#unsubscribe = this.sync.subscribe(({ state }) => {
-      if (state !== 'loading') this.ready = true;
+      if (state === 'loading' || opened) return;
+      opened = true;
+      void this.#whenWorthShowing().then(() => {
+        if (!this.#closed) this.ready = true;
+      });
     });
     this.doc.getXmlFragment(RICH_TEXT_FIELD).observeDeep(this.#observeText);
     addEventListener('pagehide', this.#onPageHide);
     void this.sync.start();
+  }
+
+  /**
+   * When to show the editor, the local copy being open: at once if it has text; if it is empty
+   * (never opened on this device), once the server's copy is in or could not be had — showing an
+   * empty editor that then fills with fifty pages would invite typing into nothing, and would
+   * render the document in the same task that decodes it. Either way in a task of its own, so
+   * the browser paints the page between decoding the document and drawing it.
+   */
+  async #whenWorthShowing() {
+    if (this.doc.getXmlFragment(RICH_TEXT_FIELD).length === 0 && navigator.onLine) {
+      await Promise.race([this.sync.firstContact, new Promise((resolve) => setTimeout(resolve, FIRST_CONTACT_WAIT_MS))]);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   /** Finishes pending work, withdraws my presence, then disconnects and frees the document. */

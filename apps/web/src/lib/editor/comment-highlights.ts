@@ -86,6 +86,10 @@ export function threadRanges(editor: Editor, threads: readonly CommentThread[]):
   return out;
 }
 
+export function sameRanges(a: readonly ThreadRange[], b: readonly ThreadRange[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.id === b[i]!.id && r.from === b[i]!.from && r.to === b[i]!.to);
+}
+
 export function setCommentRanges(editor: Editor, ranges: ThreadRange[], active: string | null) {
   if (editor.isDestroyed) return;
   editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { ranges, active }).setMeta('addToHistory', false));

@@ -68,6 +68,13 @@ export class DocumentSync {
   #destroyed = false;
   #terminal: SyncState | undefined;
 
+  #resolveFirstContact: (synced: boolean) => void = () => {};
+  /**
+   * Resolves true once the server's copy has been merged in for the first time, false if the
+   * first attempt to reach it ended without that (offline, refused, closed).
+   */
+  readonly firstContact = new Promise<boolean>((resolve) => (this.#resolveFirstContact = resolve));
+
   constructor(private readonly options: DocumentSyncOptions) {
     this.doc = options.doc ?? new Y.Doc();
     this.doc.on('update', this.#onUpdate);
@@ -102,12 +109,20 @@ export class DocumentSync {
       shouldReconnect: () => false
     });
     provider.messageHandlers[MESSAGE_SAVED_STATE] = (_encoder, decoder) => this.#onSavedState(readVarBytes(decoder));
+    // The provider re-broadcasts the whole document to the other tabs (encodeStateAsUpdate) on
+    // every connect, so each reconnect attempt while offline cost ~40 ms on a 50-page protocol.
+    // Once the channel is open, every change already flows to the other tabs as it happens.
+    const connectBc = provider.connectBc.bind(provider);
+    provider.connectBc = () => {
+      if (!provider.bcconnected) connectBc();
+    };
     provider.on('status', ({ status }) => {
       if (status === 'connected') this.#set({ state: 'syncing' });
       if (status === 'disconnected') this.#set({ state: this.#terminal ?? 'offline' });
     });
     provider.on('sync', (synced: boolean) => {
       if (!synced) return;
+      this.#resolveFirstContact(true);
       this.#attempt = 0;
       this.#requestSavedState(0);
     });
@@ -132,6 +147,7 @@ export class DocumentSync {
 
   destroy() {
     this.#destroyed = true;
+    this.#resolveFirstContact(false);
     clearTimeout(this.#retryTimer);
     clearTimeout(this.#checkTimer);
     if (typeof window !== 'undefined') {
@@ -145,6 +161,7 @@ export class DocumentSync {
   }
 
   #onClosed(code: number) {
+    this.#resolveFirstContact(false);
     if (this.#destroyed) return;
     if (isPermanentClose(code)) {
       this.#terminal = code === CLOSE_NOT_AUTHENTICATED ? 'needs-sign-in' : code === CLOSE_FORBIDDEN ? 'not-allowed' : 'refused';
