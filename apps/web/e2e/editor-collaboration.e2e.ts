@@ -81,6 +81,50 @@ test('two people typing into the same paragraph at once end with the same text h
   await closeAll(a, b);
 });
 
+test('while someone adds, edits and removes paragraphs above my caret, what I type lands where my caret is', async ({ browser }) => {
+  const { copId, manager: a, others } = await copWithPeople(browser, ['member']);
+  const b = others[0]!;
+  const url = await createDocument(a, copId, 'protocols', 'Intake protocol');
+  await editorOf(a.page).click();
+  await a.page.keyboard.type('Purpose');
+  await a.page.keyboard.press('Enter');
+  await a.page.keyboard.type('Scope');
+  await a.page.keyboard.press('Enter');
+  await a.page.keyboard.type('Steps start here');
+  await openDocument(b, url, 'Intake protocol');
+  await expect(editorOf(b.page)).toContainText('Steps start here');
+  await editorOf(b.page).locator('p', { hasText: 'Steps start here' }).click();
+  await b.page.keyboard.press('End');
+
+  const paragraphs = editorOf(a.page).locator('p');
+  for (let round = 1; round <= 3; round++) {
+    // A: a new paragraph above B (a structural change), then words inside an existing one.
+    await paragraphs.first().click();
+    await a.page.keyboard.press('End');
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.type(`added ${round}`);
+    await paragraphs.nth(1).click();
+    await a.page.keyboard.press('Home');
+    await a.page.keyboard.type(`edit${round} `);
+    // B keeps typing at its caret meanwhile.
+    await b.page.keyboard.type(` step${round}`, { delay: 10 });
+  }
+  // A removes one of the paragraphs it added.
+  await paragraphs.filter({ hasText: 'added 2' }).click();
+  await a.page.keyboard.press('End');
+  for (let i = 0; i < 'edit3 added 2'.length + 1; i++) await a.page.keyboard.press('Backspace');
+  await b.page.keyboard.type(' done', { delay: 10 });
+
+  await expect.poll(async () => ((await editorText(a.page)) === (await editorText(b.page)) ? 'same' : 'different'), { timeout: 10_000 }).toBe('same');
+  await expect(editorOf(a.page).locator('p', { hasText: 'Steps start here step1 step2 step3 done' })).toHaveCount(1);
+  const text = await editorText(b.page);
+  for (const words of ['added 1', 'added 3', 'Purpose', 'Scope']) expect(text).toContain(words);
+  expect(text).not.toContain('added 2');
+  expect(unexpectedErrors(a)).toEqual([]);
+  expect(unexpectedErrors(b)).toEqual([]);
+  await closeAll(a, b);
+});
+
 test('one person goes offline, both edit the same protocol, and after reconnecting both have identical text; two tabs stay in step', async ({ browser }) => {
   const { copId, manager: a, others } = await copWithPeople(browser, ['member']);
   const b = others[0]!;
