@@ -43,6 +43,12 @@ export class Room {
   status: 'open' | 'unloading' | 'gone' = 'open';
   unloadTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #waiting: (() => void)[] = [];
+  /**
+   * `Y.encodeStateAsUpdate(doc)` while the doc is unchanged: the reply to every device that has
+   * nothing yet (a meeting opening one agenda at once encodes it once). Right after a load from a
+   * compacted state it is that state, as stored.
+   */
+  #fullState: Uint8Array | null;
 
   constructor(
     readonly name: string,
@@ -60,7 +66,9 @@ export class Room {
     );
     this.bytes = stored.bytes;
     this.updatesSinceCompaction = stored.updates.length;
+    this.#fullState = stored.updates.length === 0 ? stored.state : null;
     this.doc.on('update', (update: Uint8Array, origin: RoomOrigin) => {
+      this.#fullState = null;
       if (origin === LOAD_ORIGIN) return;
       this.pending.push({ update, from: origin });
       this.bytes += update.byteLength;
@@ -108,8 +116,12 @@ export class Room {
   /** A client's state vector: answer with what it lacks, once that is all stored. */
   answerStep1(conn: SyncConnection, stateVector: Uint8Array) {
     // Decode now, so a malformed state vector closes the socket before anything is queued.
-    Y.decodeStateVector(stateVector);
-    this.whenStored(() => conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))));
+    const hasNothing = Y.decodeStateVector(stateVector).size === 0;
+    this.whenStored(() => conn.send(encodeSyncStep2(hasNothing ? this.#everything() : Y.encodeStateAsUpdate(this.doc, stateVector))));
+  }
+
+  #everything(): Uint8Array {
+    return (this.#fullState ??= Y.encodeStateAsUpdate(this.doc));
   }
 
   answerSavedState(conn: SyncConnection) {
