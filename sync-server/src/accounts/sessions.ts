@@ -103,6 +103,19 @@ export class SessionStore {
     return session;
   }
 
+  /**
+   * Until when a session stays valid without further use (its current expiry, capped by the
+   * absolute one); null if it is gone or already expired. Reads only: nothing is extended.
+   */
+  validUntil(sessionId: string): number | null {
+    const row = this.db.prepare('SELECT expires_at, absolute_expires_at FROM sessions WHERE id = ?').get(sessionId) as
+      | { expires_at: number; absolute_expires_at: number }
+      | undefined;
+    if (!row) return null;
+    const until = Math.min(row.expires_at, row.absolute_expires_at);
+    return until > this.now() ? until : null;
+  }
+
   listForUser(userId: string): Session[] {
     const rows = this.db
       .prepare('SELECT * FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY last_seen_at DESC')

@@ -137,6 +137,36 @@ describe('access changes on open sockets', () => {
     await server.close();
   });
 
+  it('closes the sockets of a session that runs out while they are open with 4401', async () => {
+    const server = await startSyncServer();
+    const { copId, people } = createCopWith(server, { ana: 'member', ben: 'member' });
+    // Ana's session reaches its absolute end (90 days after sign-in) a moment from now.
+    server.db.prepare('UPDATE sessions SET absolute_expires_at = ? WHERE id = ?').run(Date.now() + 800, people.ana!.sessionId);
+    const a = connect(server, `cop/${copId}/notes/a`, people.ana!);
+    const b = connect(server, `cop/${copId}/notes/a`, people.ben!);
+    await Promise.all([a.synced(), b.synced()]);
+    expect(a.closes).toEqual([]);
+    await eventually(() => expect(a.closes[0]?.code).toBe(4401), 3_000);
+    expect(b.closes).toEqual([]);
+    a.destroy();
+    b.destroy();
+    await server.close();
+  });
+
+  it('keeps the sockets of a session that was extended meanwhile', async () => {
+    const server = await startSyncServer();
+    const { copId, people } = createCopWith(server, { ana: 'member' });
+    server.db.prepare('UPDATE sessions SET absolute_expires_at = ? WHERE id = ?').run(Date.now() + 600, people.ana!.sessionId);
+    const a = connect(server, `cop/${copId}/notes/a`, people.ana!);
+    await a.synced();
+    // Using the app meanwhile moved the end further (here: by hand, as validate() would).
+    server.db.prepare('UPDATE sessions SET absolute_expires_at = ? WHERE id = ?').run(Date.now() + 60_000, people.ana!.sessionId);
+    await sleep(1_200);
+    expect(a.closes).toEqual([]);
+    a.destroy();
+    await server.close();
+  });
+
   it('closes a removed member\'s sockets with 4403 within a second, and leaves others open', async () => {
     const server = await startSyncServer();
     const { copId, people } = createCopWith(server, { ana: 'member', ben: 'member' });

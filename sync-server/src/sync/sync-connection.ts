@@ -42,6 +42,7 @@ export class SyncConnection {
   readonly #backlog: [Uint8Array, boolean][] = [];
   #handler: FrameHandler | undefined;
   #drainTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onDispose: (() => void)[] = [];
 
   constructor(
     readonly socket: WebSocket,
@@ -124,10 +125,17 @@ export class SyncConnection {
     setTimeout(() => this.socket.terminate(), CLOSE_HANDSHAKE_MS).unref();
   }
 
+  /** Runs `cleanup` when the socket is disposed (at once if it already is). */
+  onDispose(cleanup: () => void) {
+    if (this.closed) cleanup();
+    else this.#onDispose.push(cleanup);
+  }
+
   /** Called once the socket is gone or closing, whoever closed it. */
   dispose() {
     this.closed = true;
     this.#backlog.length = 0;
     clearTimeout(this.#drainTimer);
+    for (const cleanup of this.#onDispose.splice(0)) cleanup();
   }
 }

@@ -16,7 +16,7 @@ import type { ServerContext } from '../context';
 import { errorBody } from '../http/api-error';
 import { isAllowedOrigin } from '../http/origin-policy';
 import { sessionTokenFromCookieHeader } from '../http/session-cookie';
-import { watchAccess } from './access-watch';
+import { closeWhenSessionExpires, watchAccess } from './access-watch';
 import type { DocumentStore } from './document-store';
 import { CloseCode } from './protocol';
 import { RoomManager } from './room-manager';
@@ -48,7 +48,7 @@ export function docNameFromRawPath(rawTarget: string): DocName {
   return parseDocName(name);
 }
 
-type Decision = { ok: true; peer: Peer } | { ok: false; close: { code: number; reason: string } };
+type Decision = { ok: true; peer: Peer; validUntil: number } | { ok: false; close: { code: number; reason: string } };
 
 export function createSyncService(ctx: ServerContext, store: DocumentStore = new SqliteWriterStore(ctx.db)): SyncService {
   const settings = ctx.config.sync;
@@ -72,7 +72,8 @@ export function createSyncService(ctx: ServerContext, store: DocumentStore = new
     if (open >= settings.maxSocketsPerUser) return { ok: false, close: CloseCode.tooManyConnections };
     return {
       ok: true,
-      peer: { userId: decision.userId, sessionId: decision.session.id, copId: doc.copId, docName: doc.name, canWrite: decision.canWrite }
+      peer: { userId: decision.userId, sessionId: decision.session.id, copId: doc.copId, docName: doc.name, canWrite: decision.canWrite },
+      validUntil: Math.min(decision.session.expiresAt, decision.session.absoluteExpiresAt)
     };
   };
 
@@ -103,7 +104,9 @@ export function createSyncService(ctx: ServerContext, store: DocumentStore = new
             const socket = ws.raw as WebSocket;
             if (!decision.ok) return socket.close(decision.close.code, decision.close.reason);
             if (closing) return socket.close(CloseCode.goingAway.code, CloseCode.goingAway.reason);
-            void manager.attach(new SyncConnection(socket, decision.peer, settings));
+            const conn = new SyncConnection(socket, decision.peer, settings);
+            closeWhenSessionExpires(ctx, conn, decision.validUntil);
+            void manager.attach(conn);
           }
         });
       });
