@@ -141,3 +141,20 @@ test('a member asks to join a COP from the directory and a facilitator approves'
   await expect(page.getByRole('heading', { level: 3, name: member.name })).toBeVisible();
   await expect(page.getByText(t.join_requests_empty!)).toBeVisible();
 });
+
+test('signing in on a device set to the other language switches to mine, and switching it saves my choice', async ({ page }) => {
+  const fr = messages('fr');
+  const person = createManager('Élise Thibodeau', 'fr');
+  // The device is in English; Élise's account says French.
+  await page.goto('/sign-in');
+  await page.getByLabel(t.field_email!).fill(person.email);
+  await page.getByLabel(t.field_password!).fill(person.password);
+  await page.getByRole('button', { name: t.sign_in, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: fr.my_cops_title })).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+
+  // She switches to English: the account keeps it, so her other devices follow.
+  await page.getByRole('button', { name: fr.language_switch_aria }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t.my_cops_title })).toBeVisible();
+  await expect.poll(async () => ((await (await page.request.get('/api/me')).json()) as { user: { language: string } }).user.language).toBe('en');
+});

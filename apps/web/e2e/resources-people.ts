@@ -57,7 +57,8 @@ export async function programme(browser: Browser, locale: Locale = 'en') {
       const token = ((await inv.json()) as { token: string }).token;
       const person = newPerson(name);
       const api = await request.newContext({ baseURL: new URL(manager.page.url()).origin });
-      expect((await api.post(`/api/invitations/${token}/accept`, { data: person })).status()).toBe(200);
+      // Their account's language is the one they browse in (signing in switches the interface to it).
+      expect((await api.post(`/api/invitations/${token}/accept`, { data: { ...person, language: as } })).status()).toBe(200);
       await api.dispose();
       return open(browser, person, as);
     }

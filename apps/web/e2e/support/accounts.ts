@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
-import { axeViolations, LAPTOP, PHONE, screenshotPath } from './fixtures';
+import { axeViolations, LAPTOP, messages, PHONE, screenshotPath } from './fixtures';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 /** The running server's DATA_DIR, set by playwright.config.ts for every run. */
@@ -48,8 +48,16 @@ export async function signIn(page: Page, person: Person, t: Messages) {
   await page.getByLabel(t.field_email!).fill(person.email);
   await page.getByLabel(t.field_password!).fill(person.password);
   await page.getByRole('button', { name: t.sign_in, exact: true }).click();
+  // Signing in switches the interface to the account's language. A test reading this person's
+  // pages in the other language switches back with the header button, as the person would.
+  const titles = (['en', 'fr'] as const).map((l) => messages(l).my_cops_title!);
+  const myCops = page.getByRole('heading', { level: 1 }).filter({ hasText: new RegExp(`^(${titles.join('|')})$`) });
   // Password hashing is deliberately slow (memory-hard), more so on a busy test machine.
-  await expect(page.getByRole('heading', { level: 1, name: t.my_cops_title })).toBeVisible({ timeout: 20_000 });
+  await expect(myCops).toBeVisible({ timeout: 20_000 });
+  if ((await myCops.textContent())?.trim() !== t.my_cops_title) {
+    await page.locator('button.language-switch').click();
+    await expect(page.getByRole('heading', { level: 1, name: t.my_cops_title })).toBeVisible();
+  }
 }
 
 /**

@@ -11,7 +11,8 @@ import { onSessionLost } from '$lib/api/api-client';
 import { NetworkError } from '$lib/api/api-error';
 import { authApi } from '$lib/api/auth-api';
 import { copsApi } from '$lib/api/cops-api';
-import type { Cop, CopStanding, Membership, User } from '$lib/api/types';
+import type { Cop, CopStanding, Language, Membership, User } from '$lib/api/types';
+import { uiLocale } from '$lib/i18n/locale.svelte';
 
 const STORAGE_KEY = 'atelier.account.v1';
 
@@ -127,7 +128,24 @@ class Account {
     this.user = user;
     this.sessionLost = false;
     this.#save();
+    // Signing in on a device set to the other language: the person's own choice wins.
+    if (user.language !== uiLocale.current) uiLocale.set(user.language);
     await this.refresh();
+  }
+
+  /**
+   * The person switched the interface language: keep it as their account's preferred language
+   * too, so other devices (and e-mails, exports) follow. Offline, the device's choice stands.
+   */
+  async saveLanguage(language: Language): Promise<void> {
+    if (!this.user || this.user.language === language) return;
+    try {
+      const { user } = await authApi.updateMe({ language });
+      this.user = user;
+      this.#save();
+    } catch (error) {
+      if (!(error instanceof NetworkError) && !isUnauthorized(error)) console.warn('Could not save the language', error);
+    }
   }
 
   /** Ends the session on the server, then forgets the account on this device. Needs a network. */
