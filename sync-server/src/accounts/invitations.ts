@@ -108,5 +108,5 @@ export function redeemInvitation(
     ctx.db.prepare('UPDATE invitations SET uses = uses + 1 WHERE token = ?').run(token);
     const member = addMembership(ctx, { copId: invitation.copId, userId, role: invitation.role, participation: invitation.participation });
     return { copId: invitation.copId, member };
-  })();
+  }).immediate();
 }

@@ -68,7 +68,7 @@ export function approveRequest(
     const { user_id } = pendingRequest(ctx.db, copId, id);
     ctx.db.prepare(`UPDATE join_requests SET status = 'approved', decided_by = ?, decided_at = ? WHERE id = ?`).run(decidedBy, Date.now(), id);
     return addMembership(ctx, { copId, userId: user_id, role: grant.role ?? 'member', participation: grant.participation ?? 'broader' });
-  })();
+  }).immediate();
 }
 
 export function declineRequest(db: SqliteDatabase, copId: string, id: string, decidedBy: string): void {

@@ -126,7 +126,7 @@ export class SessionStore {
   invalidate(sessionIds: string[]) {
     if (sessionIds.length === 0) return;
     const del = this.db.prepare('DELETE FROM sessions WHERE id = ?');
-    this.db.transaction(() => sessionIds.forEach((id) => del.run(id)))();
+    this.db.transaction(() => sessionIds.forEach((id) => del.run(id))).immediate();
     this.events.emit('sessions-ended', { sessionIds });
   }
 

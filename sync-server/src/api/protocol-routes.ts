@@ -81,7 +81,7 @@ export function protocolRoutes(ctx: ServerContext, store: DocumentStore) {
     const body = await parseBody(c, TransitionBody);
     const { protocol } = await load(cop.id, c.req.param('protocolId'));
     try {
-      ctx.db.transaction(() => transition(ctx.db, { protocolId: protocol.id, copId: cop.id, action: body.action, standing, actorId: user.id, comment: body.comment }))();
+      ctx.db.transaction(() => transition(ctx.db, { protocolId: protocol.id, copId: cop.id, action: body.action, standing, actorId: user.id, comment: body.comment })).immediate();
     } catch (err) {
       if (err instanceof TransitionError) throw new ApiError(409, 'conflict', err.message);
       throw err;

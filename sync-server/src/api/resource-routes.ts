@@ -104,7 +104,7 @@ export function resourceRoutes(ctx: ServerContext) {
           transition(ctx.db, { protocolId, copId: taken.copId, action: 'unpublish', standing: 'manager', actorId: user.id, comment: body.comment });
         }
       }
-    })();
+    }).immediate();
     return c.body(null, 204);
   });
 

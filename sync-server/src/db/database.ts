@@ -1,6 +1,11 @@
 /**
  * Opens the embedded SQLite database in DATA_DIR: WAL for concurrent readers during writes,
  * synchronous=FULL because an acknowledged edit must survive a power cut, then migrations.
+ *
+ * Every transaction is started with `.immediate()` (BEGIN IMMEDIATE): the sync writer thread
+ * commits on its own connection at any moment, and a deferred transaction that reads and then
+ * writes fails with "database is locked" when a commit lands in between (its snapshot is stale;
+ * the busy timeout does not help). IMMEDIATE takes the write lock first and waits for it.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';

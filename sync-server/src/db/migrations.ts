@@ -38,7 +38,7 @@ export function runMigrations(db: Database.Database, migrations: readonly Migrat
     db.transaction(() => {
       migration.up(db);
       record.run(migration.version, migration.name, new Date().toISOString());
-    })();
+    }).immediate();
     count++;
   }
   return count;

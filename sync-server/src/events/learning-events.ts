@@ -166,7 +166,7 @@ export function setRunningOrder(db: SqliteDatabase, eventId: string, order: stri
     throw new RangeError('order must list every presentation of the event exactly once');
   }
   const set = db.prepare('UPDATE event_presentations SET position = ? WHERE id = ?');
-  db.transaction(() => order.forEach((id, i) => set.run(i + 1, id)))();
+  db.transaction(() => order.forEach((id, i) => set.run(i + 1, id))).immediate();
   touch(db, eventId);
   return presentationsOf(db, eventId);
 }

@@ -68,5 +68,5 @@ export async function publishProtocol(db: SqliteDatabase, store: DocumentStore, 
       content,
       isPublic: input.isPublic
     });
-  })();
+  }).immediate();
 }

@@ -109,7 +109,7 @@ export async function seedDemo(db: SqliteDatabase): Promise<string> {
         addMembership({ db, events }, { copId: cop.id, userId: ids.get(person)!, role, participation, experience });
       }
     }
-  })();
+  }).immediate();
   return [
     `Seeded the demo programme: ${COPS.length} COPs, ${PEOPLE.length} people (all invented).`,
     `Sign in as the programme manager: ${managerEmail} / ${DEMO_PASSWORD}`,

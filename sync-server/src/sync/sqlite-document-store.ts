@@ -49,11 +49,11 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async append(batch: readonly AppendEntry[]): Promise<void> {
-    this.#appendBatch(batch);
+    this.#appendBatch.immediate(batch);
   }
 
   async compact(name: string, state: Uint8Array): Promise<void> {
-    this.#compact(name, state);
+    this.#compact.immediate(name, state);
   }
 
   async list(copId: string): Promise<string[]> {

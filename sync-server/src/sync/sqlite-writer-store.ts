@@ -44,8 +44,8 @@ const append = db.transaction(({ names, counts, lengths, bytes }) => {
 });
 parentPort.on('message', ({ id, batch, compaction }) => {
   try {
-    if (batch) append(batch);
-    else compact(compaction);
+    if (batch) append.immediate(batch);
+    else compact.immediate(compaction);
     parentPort.postMessage(id);
   } catch (err) {
     parentPort.postMessage({ id, error: String(err && err.message || err) });
