@@ -2,20 +2,14 @@
  * Who belongs to which COP, with what role, participation (core/broader) and experience
  * (experienced/learning). Every change is announced on `ctx.events` so open sockets follow it.
  */
+import type { Member } from '@atelier/api-types';
 import type { ServerContext } from '../context';
 import type { SqliteDatabase } from '../db/database';
 import { ConflictError, NotFoundError } from './errors';
 import type { Experience, MembershipRole, Participation } from './roles';
 
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  role: MembershipRole;
-  participation: Participation;
-  experience: Experience;
-  joinedAt: number;
-}
+/** As the API shows it: one definition, shared with the web client. */
+export type { Member };
 
 interface MemberRow {
   user_id: string;

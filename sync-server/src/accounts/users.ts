@@ -2,20 +2,14 @@
  * User accounts: email (compared case-insensitively), display name, preferred language, and a
  * scrypt password hash that never leaves this module.
  */
+import type { Language, User } from '@atelier/api-types';
 import type { SqliteDatabase } from '../db/database';
 import { ConflictError, NotFoundError } from './errors';
 import { newId } from './ids';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 
-export type Language = 'en' | 'fr';
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  language: Language;
-  isManager: boolean;
-}
+/** As the API shows it: one definition, shared with the web client. */
+export type { Language, User };
 
 interface UserRow {
   id: string;
