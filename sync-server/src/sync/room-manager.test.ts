@@ -149,6 +149,22 @@ describe('the room manager', () => {
     await h.close();
   });
 
+  it('hands V8 memory back once the last document has unloaded, not while one is still in memory', async () => {
+    const h = await startHarness();
+    const { copId, people } = setup(h, { a: 'member' });
+    const first = connect(h, `cop/${copId}/notes/one`, people.a!);
+    const second = connect(h, `cop/${copId}/notes/two`, people.a!);
+    await Promise.all([first.synced(), second.synced()]);
+    first.destroy();
+    await eventually(() => expect(h.sync.manager.rooms.size).toBe(1), 3_000);
+    await sleep(500);
+    expect(h.sync.manager.memoryRelease.releases).toBe(0);
+    second.destroy();
+    await eventually(() => expect(h.sync.manager.rooms.size).toBe(0), 3_000);
+    await eventually(() => expect(h.sync.manager.memoryRelease.releases).toBe(1), 3_000);
+    await h.close();
+  });
+
   it('accepts a burst of 2,000 updates in a second into one document from four sockets with default limits', async () => {
     const h = await startHarness();
     const { copId, people } = setup(h, { a: 'member' });

@@ -2,13 +2,15 @@
  * The documents in memory and the sockets on them. Loading merges the stored updates; every
  * update is applied, then written with all other documents' updates in one transaction per tick
  * (under load, at most one every SYNC_COMMIT_INTERVAL_MS), and only then relayed; documents are compacted after SYNC_COMPACT_AFTER_UPDATES updates and
- * when they unload, SYNC_UNLOAD_DELAY_MS after their last socket leaves. A failed write keeps
- * everything in memory and is retried with backoff; nothing is dropped.
+ * when they unload, SYNC_UNLOAD_DELAY_MS after their last socket leaves; once none is left, V8's
+ * grown heap is handed back (memory-release.ts). A failed write keeps everything in memory and is
+ * retried with backoff; nothing is dropped.
  */
 import * as Y from 'yjs';
 import type { SyncSettings } from '../config';
 import { log } from '../log';
 import type { DocumentStore } from './document-store';
+import { MemoryRelease } from './memory-release';
 import { CloseCode, decodeClientMessage, ProtocolError } from './protocol';
 import { Room } from './room';
 import type { SyncConnection } from './sync-connection';
@@ -36,6 +38,8 @@ export class RoomManager {
   #storeQueue: Promise<unknown> = Promise.resolve();
   #idleWaiters: (() => void)[] = [];
   #closed = false;
+  /** Hands V8's grown heap back to the system once no document is in memory. */
+  readonly memoryRelease = new MemoryRelease();
 
   constructor(
     private readonly store: DocumentStore,
@@ -100,6 +104,7 @@ export class RoomManager {
     for (const room of [...this.rooms.values()]) await this.#unload(room);
     await Promise.all(this.#unloading.values());
     clearTimeout(this.#retryTimer);
+    this.memoryRelease.cancel();
   }
 
   #receive(room: Room, conn: SyncConnection, frame: Uint8Array, isBinary: boolean) {
@@ -164,6 +169,7 @@ export class RoomManager {
       if (room) return room;
       const loading = this.#loading.get(name);
       if (loading) return loading;
+      this.memoryRelease.cancel();
       const load = this.store.load(name, copId).then((stored) => {
         const fresh = new Room(name, copId, stored, this.#onPending);
         this.rooms.set(name, fresh);
@@ -197,6 +203,7 @@ export class RoomManager {
       }
       room.destroy();
       if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+      if (this.rooms.size === 0 && this.#loading.size === 0 && !this.#closed) this.memoryRelease.schedule();
     })();
     this.#unloading.set(room.name, done);
     return done.finally(() => this.#unloading.delete(room.name));
