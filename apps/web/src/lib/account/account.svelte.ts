@@ -133,6 +133,14 @@ class Account {
     await this.refresh();
   }
 
+  /** Saves my name and preferred language (the account page); the interface follows the language. */
+  async saveProfile(patch: { name: string; language: Language }): Promise<void> {
+    const { user } = await authApi.updateMe(patch);
+    this.user = user;
+    this.#save();
+    if (user.language !== uiLocale.current) uiLocale.set(user.language);
+  }
+
   /**
    * The person switched the interface language: keep it as their account's preferred language
    * too, so other devices (and e-mails, exports) follow. Offline, the device's choice stands.

@@ -8,6 +8,8 @@ export const authApi = {
   signOut: () => api.post<void>('/api/auth/sign-out', {}, { anonymous: true }),
   me: () => api.get<Me>('/api/me'),
   updateMe: (patch: { name?: string; language?: Language }) => api.patch<{ user: User }>('/api/me', patch),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<void>('/api/me/password', { currentPassword, newPassword }),
   sessions: () => api.get<DeviceSession[]>('/api/me/sessions'),
   endSession: (id: string) => api.delete(`/api/me/sessions/${encodeURIComponent(id)}`)
 };
