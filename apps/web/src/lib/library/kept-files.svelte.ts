@@ -37,6 +37,12 @@ class KeptFiles {
   }
 
   /** Reads what the cache holds (once per page load; later changes are made through here). */
+  /** Forgets every kept file (signing out: account/device-data.ts deletes the cache itself). */
+  clear() {
+    this.sizes = new Map();
+    this.#loaded = false;
+  }
+
   async load(force = false) {
     if (!this.supported || (this.#loaded && !force)) return;
     this.#loaded = true;

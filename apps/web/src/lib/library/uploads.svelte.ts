@@ -91,6 +91,13 @@ class Uploads {
     this.items = items;
   }
 
+  /** Forgets every waiting file here (signing out removes the queue from the device). */
+  clear() {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.items = new Map();
+  }
+
   #set(status: UploadStatus) {
     this.items = new Map(this.items).set(status.fileId, status);
   }

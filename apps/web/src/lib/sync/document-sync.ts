@@ -5,11 +5,13 @@
  * (4401 → needs sign-in, 4403 → not allowed). The status it reports is honest: "saved" only once
  * the server says it has *stored* every change made here (see saved-state.ts).
  */
+import { MIGRATION_CHANGE } from '@atelier/workspace';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { reconnectDelay, type BackoffOptions } from './reconnect-delay';
 import { UnsavedChanges } from './saved-state';
+import { markSaved, markUnsaved } from './unsaved-documents';
 import { requestPersistentStorage, type StoragePersistence } from './storage-persistence';
 import { CLOSE_FORBIDDEN, CLOSE_NOT_AUTHENTICATED, isPermanentClose, MESSAGE_SAVED_STATE, readVarBytes, savedStateRequest } from './wire';
 
@@ -67,6 +69,8 @@ export class DocumentSync {
   #checkTimer: ReturnType<typeof setTimeout> | undefined;
   #destroyed = false;
   #terminal: SyncState | undefined;
+  /** This instance has put the document in the device's list of unsaved documents. */
+  #listedUnsaved = false;
 
   #resolveFirstContact: (synced: boolean) => void = () => {};
   /**
@@ -189,6 +193,12 @@ export class DocumentSync {
   readonly #onUpdate = (update: Uint8Array, origin: unknown) => {
     // Updates from the server are stored there already; everything else was made on this device.
     if (this.#provider !== undefined && origin === this.#provider) return;
+    // A change made now (not one read back from IndexedDB, already listed when it was made; not a
+    // schema upgrade, which every open redoes: nothing of the person's is lost without it).
+    if (!this.#listedUnsaved && origin !== MIGRATION_CHANGE && (this.#local === undefined || origin !== this.#local)) {
+      this.#listedUnsaved = true;
+      markUnsaved(this.options.docName);
+    }
     this.#unsaved.add(update);
     if (this.#status.state === 'saved') this.#set({ state: 'syncing' });
     this.#requestSavedState(this.options.savedCheckDelayMs ?? 300);
@@ -203,8 +213,11 @@ export class DocumentSync {
   }
 
   #onSavedState(snapshot: Uint8Array) {
-    if (this.#unsaved.confirm(snapshot)) this.#set({ state: 'saved' });
-    else {
+    if (this.#unsaved.confirm(snapshot)) {
+      this.#listedUnsaved = false;
+      markSaved(this.options.docName);
+      this.#set({ state: 'saved' });
+    } else {
       this.#set({ state: 'syncing' });
       this.#requestSavedState(this.options.savedCheckDelayMs ?? 300);
     }
