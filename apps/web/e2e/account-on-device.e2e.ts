@@ -2,7 +2,7 @@
 // when the server ends the session nothing is lost and signing in again carries on; sign-in
 // errors are shown next to their fields; requests to join from the directory.
 import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
-import { createManager, fill, newPerson, signIn, type Person } from './support/accounts';
+import { checkPage, createManager, fill, newPerson, signIn, type Person } from './support/accounts';
 import { expect, messages, test, waitForServiceWorker } from './support/fixtures';
 
 const t = messages('en');
@@ -137,9 +137,16 @@ test('a member asks to join a COP from the directory and a facilitator approves'
   await page.goto(`/cops/${other}`);
   const requests = page.getByRole('region', { name: fill(t.join_requests_title, { count: '1' }) });
   await expect(requests.getByRole('heading', { name: member.name })).toBeVisible();
+  await checkPage(page, 'cop-join-requests', 'en');
+  // Into the core group, as an observer for now (the approver chooses both on the request).
+  await requests.getByRole('combobox', { name: t.field_role }).selectOption('observer');
+  await requests.getByRole('combobox', { name: t.field_participation }).selectOption('core');
   await requests.getByRole('button', { name: new RegExp(t.join_request_approve!) }).click();
   await expect(page.getByRole('heading', { level: 3, name: member.name })).toBeVisible();
   await expect(page.getByText(t.join_requests_empty!)).toBeVisible();
+  const facts = page.getByRole('list', { name: fill(t.member_details, { name: member.name }) });
+  await expect(facts).toContainText(t.role_observer!);
+  await expect(facts).toContainText(t.participation_core!);
 });
 
 test('signing in on a device set to the other language switches to mine, and switching it saves my choice', async ({ page }) => {

@@ -9,7 +9,7 @@ import { account } from '$lib/account/account.svelte';
 import { copsApi } from '$lib/api/cops-api';
 import { invitationsApi } from '$lib/api/invitations-api';
 import { membersApi, type MemberPatch } from '$lib/api/members-api';
-import type { Cop, CopStanding, Invitation, InvitationInput, JoinRequest, Member } from '$lib/api/types';
+import type { Cop, CopStanding, Invitation, InvitationInput, JoinRequest, Member, MembershipRole, Participation } from '$lib/api/types';
 
 /** Core groups work best at 10-12 people; above this the page warns (as the server does). */
 export const CORE_GROUP_WARNING_ABOVE = 12;
@@ -94,8 +94,8 @@ export class CopPage {
     this.invitations = this.invitations.filter((i) => i.token !== token);
   }
 
-  async approve(id: string) {
-    const member = await membersApi.approve(this.copId, id);
+  async approve(id: string, grant: { role: MembershipRole; participation: Participation } = { role: 'member', participation: 'broader' }) {
+    const member = await membersApi.approve(this.copId, id, grant);
     this.requests = this.requests.filter((r) => r.id !== id);
     this.members = [...this.members, member];
     await this.#refreshCop();
