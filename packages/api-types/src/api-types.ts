@@ -115,3 +115,9 @@ export interface DeviceSession {
   expiresAt: number;
   current: boolean;
 }
+
+/** `GET /api/limits`: the sizes this server is configured to accept, for checks on the device. */
+export interface Limits {
+  /** Largest file a COP library accepts (MAX_UPLOAD_BYTES). */
+  maxUploadBytes: number;
+}

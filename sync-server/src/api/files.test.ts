@@ -124,6 +124,13 @@ describe('uploading and downloading', () => {
 });
 
 describe('refusals', () => {
+  it('tells signed-in people the configured size limit (GET /api/limits), and nobody else', async () => {
+    const res = await fetch(`${server.url}/api/limits`, { headers: { cookie: people.member!.cookie } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ maxUploadBytes: 4 * 1024 * 1024 });
+    expect((await fetch(`${server.url}/api/limits`)).status).toBe(401);
+  });
+
   it('refuses files over the size limit with 413, declared or streamed', async () => {
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4 * 1024 * 1024 + 1)]);
     const res = await put(people.member, cop.id, newId(), big, 'huge.pdf');

@@ -15,6 +15,7 @@ import { protocolRoutes } from './protocol-routes';
 import { publicResourceRoutes, resourceRoutes } from './resource-routes';
 import { SqliteDocumentStore } from '../sync/sqlite-document-store';
 import { copInvitationRoutes, invitationRoutes } from './invitation-routes';
+import { limitRoutes } from './limit-routes';
 import { joinRequestRoutes } from './join-request-routes';
 import { memberRoutes } from './member-routes';
 import { meRoutes } from './me-routes';
@@ -42,6 +43,7 @@ export function apiRoutes(ctx: ServerContext) {
   api.route('/public', publicResourceRoutes(ctx));
   api.route('/events', eventRoutes(ctx));
   api.route('/invitations', invitationRoutes(ctx));
+  api.route('/limits', limitRoutes(ctx));
   api.all('*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint');
   });

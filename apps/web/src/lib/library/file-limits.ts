@@ -1,7 +1,8 @@
 /**
  * What the server accepts (docs/api.md, "COP library files"), checked on the device first so a
  * person learns at once, offline too, rather than after sending 30 MB. The server has the last
- * word: it decides the type by content and may be configured with another size limit.
+ * word: it decides the type by content, and its size limit (which the device learns from
+ * `GET /api/limits`, upload-limit.svelte.ts) may be configured other than this default.
  */
 
 /** The server's default MAX_UPLOAD_BYTES (25 MB, decimal as the server counts). */
