@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { checkPage, createManager, fill, newPerson, type Person } from './support/accounts';
-import { expect, messages, test } from './support/fixtures';
+import { expect, messages, screenshotPath, test } from './support/fixtures';
 
 const en = messages('en');
 const fr = messages('fr');
@@ -144,6 +144,47 @@ test.describe('the workspace in two browsers', () => {
     await expect(a.getByRole('heading', { level: 2, name: en.ws_recent_changes })).toBeVisible();
     await expect(a.locator('.changes li').first()).toBeVisible();
     await expect(a.locator('.changes li').filter({ hasText: fill(en.ws_change_line, { who: others[0]!.person.name, areas: en.ws_area_agenda! }) }).first()).toBeVisible();
+
+    await closeAll(lead, others[0]!.device);
+  });
+
+  test('an agenda item dragged by its grip lands where it is dropped, for everyone', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const { lead, cop, others } = await copWith(browser, ['member']);
+    const a = lead.page;
+    const b = others[0]!.device.page;
+    const url = await createMeeting(a, cop.id, 'Drag and drop session');
+    for (const title of ['First item', 'Second item', 'Third item']) await addItem(a, title);
+    await expect(agendaTitles(a)).toHaveText([/First item/, /Second item/, /Third item/]);
+    await b.goto(url);
+    await expect(agendaTitles(b)).toHaveText([/First item/, /Second item/, /Third item/]);
+
+    // The third item's grip, scrolled into view; the first item is then above the screen.
+    const grip = a.locator('.agenda-item').filter({ hasText: 'Third item' }).locator('.grip');
+    await grip.scrollIntoViewIfNeeded();
+    await a.evaluate(() => scrollBy(0, 300));
+    const from = (await grip.boundingBox())!;
+    await a.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await a.mouse.down();
+    await a.mouse.move(from.x + from.width / 2, 20, { steps: 10 });
+    // Held near the top edge, the page scrolls up until the bar is before the first item.
+    await expect(a.locator('.agenda-item.dragging')).toHaveCount(1);
+    await expect(a.locator('.items > li').first()).toHaveClass(/drop-before/, { timeout: 10_000 });
+    await expect(a.locator('.items > li').first()).toBeInViewport();
+    await a.screenshot({ path: screenshotPath('agenda-drag-laptop-en') });
+    await a.mouse.up();
+    await expect(agendaTitles(a)).toHaveText([/Third item/, /First item/, /Second item/]);
+    await expect(a.locator('.agenda-item.dragging')).toHaveCount(0);
+    await expect(a.getByRole('status').filter({ hasText: fill(en.ws_moved, { title: 'Third item', position: '1', total: '3' }) })).toBeAttached();
+    await expect(agendaTitles(b)).toHaveText([/Third item/, /First item/, /Second item/]);
+
+    // Dropped where it started: nothing moves.
+    const again = (await a.locator('.agenda-item').filter({ hasText: 'First item' }).locator('.grip').boundingBox())!;
+    await a.mouse.move(again.x + again.width / 2, again.y + again.height / 2);
+    await a.mouse.down();
+    await a.mouse.move(again.x + again.width / 2, again.y + again.height / 2 + 3, { steps: 3 });
+    await a.mouse.up();
+    await expect(agendaTitles(a)).toHaveText([/Third item/, /First item/, /Second item/]);
 
     await closeAll(lead, others[0]!.device);
   });
