@@ -9,11 +9,10 @@
  * unconfirmed local changes are opened and synced (sign-out needs the network anyway), and what
  * still cannot be saved is reported so the person decides.
  */
+import { syncUntilSaved } from '$lib/documents/local-copies';
 import { KEPT_FILES_CACHE, keptFiles } from '$lib/library/kept-files.svelte';
 import { uploadStore } from '$lib/library/upload-store';
 import { uploads } from '$lib/library/uploads.svelte';
-import { DocumentSync } from '$lib/sync/document-sync';
-import { syncServerUrl } from '$lib/sync/sync-status.svelte';
 import { unsavedDocuments } from '$lib/sync/unsaved-documents';
 
 /** The upload queue's database (library/upload-store.ts). */
@@ -44,27 +43,10 @@ export async function saveUnsavedWork(onProgress: (left: number) => void = () =>
   const pending = unsavedDocuments();
   for (let i = 0; i < pending.length; i++) {
     onProgress(pending.length - i);
-    await bringToServer(pending[i]!);
+    await syncUntilSaved(pending[i]!, SAVE_TIMEOUT_MS);
   }
   const queued = await uploadStore.all().catch(() => []);
   return { documents: unsavedDocuments(), uploads: queued.length };
-}
-
-/** Opens a document's local copy and syncs it until the server has stored it (or gives up). */
-async function bringToServer(docName: string): Promise<void> {
-  const sync = new DocumentSync({ docName, serverUrl: syncServerUrl() });
-  let unsubscribe = () => {};
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, SAVE_TIMEOUT_MS);
-    unsubscribe = sync.subscribe(({ state }) => {
-      if (state === 'saved' || state === 'not-allowed' || state === 'needs-sign-in' || state === 'refused') resolve();
-    });
-    void sync.start();
-  });
-  clearTimeout(timer);
-  unsubscribe();
-  sync.destroy();
 }
 
 /** Removes the person's data from this device (call after the pages using it have closed). */

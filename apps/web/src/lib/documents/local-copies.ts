@@ -48,22 +48,31 @@ export async function fetchMissingCopies(docNames: readonly string[], signal: Ab
   for (const name of docNames) {
     if (signal.aborted || !navigator.onLine) break;
     if (known.has(name)) continue;
-    const sync = new DocumentSync({ docName: name, serverUrl: syncServerUrl() });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let unsubscribe = () => {};
-    const arrived = await new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), FETCH_TIMEOUT_MS);
-      signal.addEventListener('abort', () => resolve(false), { once: true });
-      unsubscribe = sync.subscribe(({ state }) => {
-        if (state === 'saved') resolve(true);
-        if (state === 'not-allowed' || state === 'needs-sign-in' || state === 'refused') resolve(false);
-      });
-      void sync.start();
-    });
-    clearTimeout(timer);
-    unsubscribe();
-    sync.destroy();
-    if (arrived) fetched++;
+    if (await syncUntilSaved(name, FETCH_TIMEOUT_MS, signal)) fetched++;
   }
   return fetched;
+}
+
+/**
+ * Opens one document (its local copy, then the server) and waits until both hold the same
+ * stored state: the server's copy has arrived here and every change made here is stored there.
+ * False if the server refused, `timeoutMs` passed or `signal` aborted first.
+ */
+export async function syncUntilSaved(docName: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+  const sync = new DocumentSync({ docName, serverUrl: syncServerUrl() });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let unsubscribe = () => {};
+  const saved = await new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+    signal?.addEventListener('abort', () => resolve(false), { once: true });
+    unsubscribe = sync.subscribe(({ state }) => {
+      if (state === 'saved') resolve(true);
+      if (state === 'not-allowed' || state === 'needs-sign-in' || state === 'refused') resolve(false);
+    });
+    void sync.start();
+  });
+  clearTimeout(timer);
+  unsubscribe();
+  sync.destroy();
+  return saved;
 }
