@@ -14,6 +14,12 @@ import type { Cop, CopStanding, Invitation, InvitationInput, JoinRequest, Member
 /** Core groups work best at 10-12 people; above this the page warns (as the server does). */
 export const CORE_GROUP_WARNING_ABOVE = 12;
 
+/** What an approved request to join grants: chosen on the request's card. */
+export interface JoinGrant {
+  role: MembershipRole;
+  participation: Participation;
+}
+
 export class CopPage {
   cop = $state<Cop | null>(null);
   members = $state<Member[]>([]);
@@ -94,7 +100,7 @@ export class CopPage {
     this.invitations = this.invitations.filter((i) => i.token !== token);
   }
 
-  async approve(id: string, grant: { role: MembershipRole; participation: Participation } = { role: 'member', participation: 'broader' }) {
+  async approve(id: string, grant: JoinGrant = { role: 'member', participation: 'broader' }) {
     const member = await membersApi.approve(this.copId, id, grant);
     this.requests = this.requests.filter((r) => r.id !== id);
     this.members = [...this.members, member];
