@@ -10,12 +10,14 @@ import { onApiError } from './http/api-error';
 import { securityHeaders } from './http/security-headers';
 import { mountStaticApp } from './http/static-app';
 import type { SyncService } from './sync/sync-endpoint';
+import { detectLanguage } from './http/request-language';
 
 export const VERSION = '0.1.0';
 
 export function createApp(deps: ServerContext, sync?: Pick<SyncService, 'mount'>) {
   const app = new Hono();
   app.onError(onApiError);
+  app.use('*', detectLanguage());
   app.use('*', securityHeaders(deps.config.webRoot));
 
   app.get('/healthz', (c) =>

@@ -7,6 +7,7 @@ import { NotFoundError } from './errors';
 import { newId } from './ids';
 import { CORE_GROUP_WARNING_ABOVE, type CopStanding } from './roles';
 import type { Language } from './users';
+import { apiMessages } from '../messages/api-messages';
 
 export type CopStatus = 'active' | 'archived';
 
@@ -74,7 +75,7 @@ export function findCop(db: SqliteDatabase, id: string): Cop | undefined {
 
 export function getCop(db: SqliteDatabase, id: string): Cop {
   const cop = findCop(db, id);
-  if (!cop) throw new NotFoundError('No such COP');
+  if (!cop) throw new NotFoundError(apiMessages.noSuchCop());
   return cop;
 }
 

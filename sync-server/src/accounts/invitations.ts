@@ -9,6 +9,7 @@ import type { SqliteDatabase } from '../db/database';
 import { ConflictError, NotFoundError } from './errors';
 import { addMembership, findMember, type Member } from './memberships';
 import type { MembershipRole, Participation } from './roles';
+import { apiMessages } from '../messages/api-messages';
 
 export const DEFAULT_INVITATION_DAYS = 7;
 export const MAX_INVITATION_DAYS = 90;
@@ -78,7 +79,7 @@ const isUsable = (i: Invitation, now: number) =>
 export function usableInvitation(db: SqliteDatabase, token: string): Invitation {
   const invitation = /^[a-z2-7]{32}$/.test(token) ? findInvitation(db, token) : undefined;
   if (!invitation || !isUsable(invitation, Date.now())) {
-    throw new NotFoundError('This invitation is not valid any more: it may have expired, been used up or revoked');
+    throw new NotFoundError(apiMessages.invitationNotValid());
   }
   return invitation;
 }
@@ -93,7 +94,7 @@ export function revokeInvitation(db: SqliteDatabase, copId: string, token: strin
   const result = db
     .prepare('UPDATE invitations SET revoked_at = ? WHERE token = ? AND cop_id = ? AND revoked_at IS NULL')
     .run(Date.now(), token, copId);
-  if (result.changes === 0) throw new NotFoundError('No such invitation');
+  if (result.changes === 0) throw new NotFoundError(apiMessages.noSuchInvitation());
 }
 
 /** Adds the user to the invitation's COP and counts one use, atomically. */
@@ -104,7 +105,7 @@ export function redeemInvitation(
 ): { copId: string; member: Member } {
   return ctx.db.transaction(() => {
     const invitation = usableInvitation(ctx.db, token);
-    if (findMember(ctx.db, invitation.copId, userId)) throw new ConflictError('You are already a member of this COP');
+    if (findMember(ctx.db, invitation.copId, userId)) throw new ConflictError(apiMessages.youAreAlreadyMember());
     ctx.db.prepare('UPDATE invitations SET uses = uses + 1 WHERE token = ?').run(token);
     const member = addMembership(ctx, { copId: invitation.copId, userId, role: invitation.role, participation: invitation.participation });
     return { copId: invitation.copId, member };

@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError } from './errors';
 import { newId } from './ids';
 import { addMembership, findMember, type Member } from './memberships';
 import type { MembershipRole, Participation } from './roles';
+import { apiMessages } from '../messages/api-messages';
 
 export interface JoinRequest {
   id: string;
@@ -20,7 +21,7 @@ export interface JoinRequest {
 }
 
 export function requestToJoin(db: SqliteDatabase, copId: string, userId: string, message: string) {
-  if (findMember(db, copId, userId)) throw new ConflictError('You are already a member of this COP');
+  if (findMember(db, copId, userId)) throw new ConflictError(apiMessages.youAreAlreadyMember());
   const id = newId();
   try {
     db.prepare(`INSERT INTO join_requests (id, cop_id, user_id, message, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)`).run(
@@ -32,7 +33,7 @@ export function requestToJoin(db: SqliteDatabase, copId: string, userId: string,
     );
   } catch (err) {
     if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw new ConflictError('You have already asked to join this COP');
+      throw new ConflictError(apiMessages.alreadyAskedToJoin());
     }
     throw err;
   }
@@ -53,7 +54,7 @@ function pendingRequest(db: SqliteDatabase, copId: string, id: string) {
   const row = db.prepare(`SELECT user_id FROM join_requests WHERE id = ? AND cop_id = ? AND status = 'pending'`).get(id, copId) as
     | { user_id: string }
     | undefined;
-  if (!row) throw new NotFoundError('No such pending request');
+  if (!row) throw new NotFoundError(apiMessages.noSuchPendingRequest());
   return row;
 }
 

@@ -7,6 +7,7 @@ import type { ServerContext } from '../context';
 import type { SqliteDatabase } from '../db/database';
 import { ConflictError, NotFoundError } from './errors';
 import type { Experience, MembershipRole, Participation } from './roles';
+import { apiMessages } from '../messages/api-messages';
 
 /** As the API shows it: one definition, shared with the web client. */
 export type { Member };
@@ -61,7 +62,7 @@ export interface NewMembership {
 }
 
 export function addMembership(ctx: Pick<ServerContext, 'db' | 'events'>, input: NewMembership): Member {
-  if (findMember(ctx.db, input.copId, input.userId)) throw new ConflictError('Already a member of this COP');
+  if (findMember(ctx.db, input.copId, input.userId)) throw new ConflictError(apiMessages.alreadyMember());
   ctx.db
     .prepare('INSERT INTO memberships (cop_id, user_id, role, participation, experience, joined_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(input.copId, input.userId, input.role, input.participation ?? 'core', input.experience ?? 'learning', Date.now());
@@ -76,7 +77,7 @@ export function updateMembership(
   patch: { role?: MembershipRole; participation?: Participation; experience?: Experience }
 ): Member {
   const current = findMember(ctx.db, copId, userId);
-  if (!current) throw new NotFoundError('Not a member of this COP');
+  if (!current) throw new NotFoundError(apiMessages.notMember());
   const next = {
     role: patch.role ?? current.role,
     participation: patch.participation ?? current.participation,
@@ -95,6 +96,6 @@ export function changeRole(ctx: Pick<ServerContext, 'db' | 'events'>, copId: str
 
 export function removeMembership(ctx: Pick<ServerContext, 'db' | 'events'>, copId: string, userId: string): void {
   const result = ctx.db.prepare('DELETE FROM memberships WHERE cop_id = ? AND user_id = ?').run(copId, userId);
-  if (result.changes === 0) throw new NotFoundError('Not a member of this COP');
+  if (result.changes === 0) throw new NotFoundError(apiMessages.notMember());
   ctx.events.emit('membership-changed', { copId, userId, role: null });
 }

@@ -7,6 +7,7 @@ import type { SqliteDatabase } from '../db/database';
 import { ConflictError, NotFoundError } from './errors';
 import { newId } from './ids';
 import { decoyHash, hashPassword, verifyPassword } from './password';
+import { apiMessages } from '../messages/api-messages';
 
 /** As the API shows it: one definition, shared with the web client. */
 export type { Language, User };
@@ -43,7 +44,7 @@ export async function createUser(db: SqliteDatabase, input: NewUser): Promise<Us
     ).run(id, input.email.trim(), emailKey(input.email), input.name.trim(), input.language, passwordHash, input.isManager ? 1 : 0, now, now);
   } catch (err) {
     if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw new ConflictError('An account with this email already exists');
+      throw new ConflictError(apiMessages.emailTaken());
     }
     throw err;
   }
@@ -66,7 +67,7 @@ export function countManagers(db: SqliteDatabase): number {
 
 export function updateProfile(db: SqliteDatabase, id: string, patch: { name?: string; language?: Language }): User {
   const user = findUserById(db, id);
-  if (!user) throw new NotFoundError('No such user');
+  if (!user) throw new NotFoundError(apiMessages.noSuchUser());
   const name = patch.name?.trim() ?? user.name;
   const language = patch.language ?? user.language;
   db.prepare('UPDATE users SET name = ?, language = ? WHERE id = ?').run(name, language, id);

@@ -13,6 +13,7 @@ import type { ApiEnv } from '../http/session-guard';
 import { SignInThrottle } from '../http/sign-in-throttle';
 import { parseBody } from '../http/validate';
 import { log } from '../log';
+import { apiMessages } from '../messages/api-messages';
 
 export function authRoutes(ctx: ServerContext) {
   const throttle = new SignInThrottle();
@@ -24,7 +25,7 @@ export function authRoutes(ctx: ServerContext) {
     const keys = [`account:${emailKey(body.email)}`, `address:${address}`];
     const wait = throttle.retryAfterSeconds(keys);
     if (wait > 0) {
-      throw new ApiError(429, 'too_many_requests', 'Too many failed sign-in attempts. Try again later.', {
+      throw new ApiError(429, 'too_many_requests', apiMessages.tooManySignIns(), {
         'Retry-After': String(wait)
       });
     }
@@ -32,7 +33,7 @@ export function authRoutes(ctx: ServerContext) {
     if (!user) {
       throttle.recordFailure(keys);
       log.info('sign-in failed', { address });
-      throw new ApiError(401, 'not_signed_in', 'The email or password is not right');
+      throw new ApiError(401, 'not_signed_in', apiMessages.wrongCredentials());
     }
     // A fresh session at every sign-in: a token planted before sign-in is never promoted.
     const previous = c.get('session');

@@ -9,6 +9,8 @@ import { CreateCopBody, UpdateCopBody } from '../http/body-schemas';
 import { requireUser, type ApiEnv } from '../http/session-guard';
 import { parseBody } from '../http/validate';
 import { requireCopStanding, requireManager } from './cop-permissions';
+import { apiMessages } from '../messages/api-messages';
+import { fieldMessages } from '../messages/field-messages';
 
 export function copRoutes(ctx: ServerContext) {
   const app = new Hono<ApiEnv>();
@@ -25,9 +27,9 @@ export function copRoutes(ctx: ServerContext) {
     const { user } = requireUser(c);
     const language = c.req.query('language');
     const status = c.req.query('status');
-    if (language && language !== 'en' && language !== 'fr') throw new ApiError(400, 'invalid_input', 'language: must be "en" or "fr"');
+    if (language && language !== 'en' && language !== 'fr') throw new ApiError(400, 'invalid_input', apiMessages.fieldProblem({ field: 'language', problem: fieldMessages.mustBeEnOrFr() }));
     if (status && !['active', 'archived', 'all'].includes(status)) {
-      throw new ApiError(400, 'invalid_input', 'status: must be "active", "archived" or "all"');
+      throw new ApiError(400, 'invalid_input', apiMessages.fieldProblem({ field: 'status', problem: fieldMessages.mustBeOneOf({ choices: 'active, archived, all' }) }));
     }
     return c.json(
       listCopSummaries(ctx.db, user, {

@@ -19,11 +19,15 @@ import { limitRoutes } from './limit-routes';
 import { joinRequestRoutes } from './join-request-routes';
 import { memberRoutes } from './member-routes';
 import { meRoutes } from './me-routes';
+import { jsonBodyLimit } from '../http/validate';
+import { apiMessages } from '../messages/api-messages';
 
 export function apiRoutes(ctx: ServerContext) {
   const api = new Hono<ApiEnv>();
   api.use('*', originGuard(ctx));
   api.use('*', loadSession(ctx));
+  // Every body is bounded while it streams in; a library upload streams to disk under its own cap.
+  api.use('*', jsonBodyLimit((c) => c.req.method === 'PUT' && /^\/api\/cops\/[^/]+\/files\/[^/]+$/.test(c.req.path)));
   api.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -45,7 +49,7 @@ export function apiRoutes(ctx: ServerContext) {
   api.route('/invitations', invitationRoutes(ctx));
   api.route('/limits', limitRoutes(ctx));
   api.all('*', () => {
-    throw new ApiError(404, 'not_found', 'No such API endpoint');
+    throw new ApiError(404, 'not_found', apiMessages.noSuchEndpoint());
   });
   return api;
 }

@@ -17,6 +17,7 @@ import { writeSessionCookie } from '../http/session-cookie';
 import { requireUser, type ApiEnv } from '../http/session-guard';
 import { parseBody } from '../http/validate';
 import { requireCopStanding } from './cop-permissions';
+import { apiMessages } from '../messages/api-messages';
 
 /**
  * The page that accepts an invitation lives at /join/{token} on the origin the facilitator uses
@@ -36,9 +37,9 @@ export function copInvitationRoutes(ctx: ServerContext) {
     const { cop, standing } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, 'invite people');
     const body = await parseBody(c, CreateInvitationBody);
     if (body.role === 'facilitator' && standing !== 'manager') {
-      throw new ApiError(403, 'forbidden', 'Only the programme manager appoints facilitators');
+      throw new ApiError(403, 'forbidden', apiMessages.onlyManagerAppointsFacilitators());
     }
-    if (cop.status === 'archived') throw new ApiError(409, 'conflict', 'This COP is archived');
+    if (cop.status === 'archived') throw new ApiError(409, 'conflict', apiMessages.copArchived());
     const invitation = createInvitation(ctx.db, { ...body, copId: cop.id, createdBy: user.id });
     return c.json(withUrl(ctx, c, invitation), 201);
   });
@@ -88,7 +89,7 @@ export function invitationRoutes(ctx: ServerContext) {
     const invitation = usableInvitation(ctx.db, token);
     const body = await parseBody(c, AcceptInvitationBody);
     if (findUserByEmail(ctx.db, body.email)) {
-      throw new ApiError(409, 'conflict', 'An account with this email already exists: sign in, then open the link again');
+      throw new ApiError(409, 'conflict', apiMessages.emailTakenSignIn());
     }
     const cop = getCop(ctx.db, invitation.copId);
     const user = await createUser(ctx.db, { ...body, language: body.language ?? cop.language });

@@ -9,6 +9,7 @@ import { ApproveRequestBody, JoinRequestBody } from '../http/body-schemas';
 import { requireUser, type ApiEnv } from '../http/session-guard';
 import { parseBody } from '../http/validate';
 import { requireCopStanding } from './cop-permissions';
+import { apiMessages } from '../messages/api-messages';
 
 export function joinRequestRoutes(ctx: ServerContext) {
   const app = new Hono<ApiEnv>();
@@ -16,7 +17,7 @@ export function joinRequestRoutes(ctx: ServerContext) {
   app.post('/:copId/join-requests', async (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), () => true, 'ask to join');
-    if (cop.status === 'archived') throw new ApiError(409, 'conflict', 'This COP is archived');
+    if (cop.status === 'archived') throw new ApiError(409, 'conflict', apiMessages.copArchived());
     const body = await parseBody(c, JoinRequestBody);
     return c.json(requestToJoin(ctx.db, cop.id, user.id, body.message ?? ''), 201);
   });
@@ -32,7 +33,7 @@ export function joinRequestRoutes(ctx: ServerContext) {
     const { cop, standing } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, 'approve requests');
     const body = await parseBody(c, ApproveRequestBody);
     if (body.role === 'facilitator' && standing !== 'manager') {
-      throw new ApiError(403, 'forbidden', 'Only the programme manager appoints facilitators');
+      throw new ApiError(403, 'forbidden', apiMessages.onlyManagerAppointsFacilitators());
     }
     return c.json(approveRequest(ctx, cop.id, c.req.param('id'), user.id, body));
   });

@@ -10,6 +10,8 @@ import { clientAddress } from '../http/client-address';
 import { writeSessionCookie } from '../http/session-cookie';
 import { requireUser, type ApiEnv } from '../http/session-guard';
 import { parseBody } from '../http/validate';
+import { apiMessages } from '../messages/api-messages';
+import { fieldMessages } from '../messages/field-messages';
 
 export function meRoutes(ctx: ServerContext) {
   const app = new Hono<ApiEnv>();
@@ -29,7 +31,7 @@ export function meRoutes(ctx: ServerContext) {
     const { user, session } = requireUser(c);
     const body = await parseBody(c, ChangePasswordBody);
     if (!(await checkCredentials(ctx.db, user.email, body.currentPassword))) {
-      throw new ApiError(400, 'invalid_input', 'currentPassword: is not your current password');
+      throw new ApiError(400, 'invalid_input', apiMessages.fieldProblem({ field: 'currentPassword', problem: fieldMessages.notCurrentPassword() }));
     }
     await setPassword(ctx.db, user.id, body.newPassword);
     // Every session ends, this one too; the person stays signed in here with a new one.
@@ -56,7 +58,7 @@ export function meRoutes(ctx: ServerContext) {
   app.delete('/sessions/:id', (c) => {
     const { user } = requireUser(c);
     const target = ctx.sessions.listForUser(user.id).find((s) => s.id === c.req.param('id'));
-    if (!target) throw new ApiError(404, 'not_found', 'No such session');
+    if (!target) throw new ApiError(404, 'not_found', apiMessages.noSuchSession());
     ctx.sessions.invalidate([target.id]);
     return c.body(null, 204);
   });

@@ -14,6 +14,7 @@ import { AddMemberBody, UpdateMemberBody } from '../http/body-schemas';
 import { requireUser, type ApiEnv } from '../http/session-guard';
 import { parseBody } from '../http/validate';
 import { requireCopStanding, requireManager } from './cop-permissions';
+import { apiMessages } from '../messages/api-messages';
 
 export function memberRoutes(ctx: ServerContext) {
   const app = new Hono<ApiEnv>();
@@ -30,7 +31,7 @@ export function memberRoutes(ctx: ServerContext) {
     requireManager(user, 'add an existing account to a COP (facilitators invite by link)');
     const body = await parseBody(c, AddMemberBody);
     const target = findUserByEmail(ctx.db, body.email);
-    if (!target) throw new ApiError(404, 'not_found', 'No account has this email; send an invitation instead');
+    if (!target) throw new ApiError(404, 'not_found', apiMessages.noAccountWithEmail());
     return c.json(addMembership(ctx, { copId: cop.id, userId: target.id, role: body.role, participation: body.participation, experience: body.experience }), 201);
   });
 
@@ -39,10 +40,10 @@ export function memberRoutes(ctx: ServerContext) {
     const { cop, standing } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, "change members' roles");
     const body = await parseBody(c, UpdateMemberBody);
     const target = findMember(ctx.db, cop.id, c.req.param('userId'));
-    if (!target) throw new ApiError(404, 'not_found', 'Not a member of this COP');
+    if (!target) throw new ApiError(404, 'not_found', apiMessages.notMember());
     if (standing === 'facilitator') {
       const touchesFacilitator = body.role === 'facilitator' || (target.role === 'facilitator' && target.userId !== user.id);
-      if (touchesFacilitator) throw new ApiError(403, 'forbidden', 'Only the programme manager appoints or changes facilitators');
+      if (touchesFacilitator) throw new ApiError(403, 'forbidden', apiMessages.onlyManagerChangesFacilitators());
     }
     return c.json(updateMembership(ctx, cop.id, target.userId, body));
   });
@@ -59,9 +60,9 @@ export function memberRoutes(ctx: ServerContext) {
       'remove members'
     );
     const target = findMember(ctx.db, cop.id, userId);
-    if (!target) throw new ApiError(404, 'not_found', 'Not a member of this COP');
+    if (!target) throw new ApiError(404, 'not_found', apiMessages.notMember());
     if (standing === 'facilitator' && target.role === 'facilitator' && !leaving) {
-      throw new ApiError(403, 'forbidden', 'Only the programme manager removes a facilitator');
+      throw new ApiError(403, 'forbidden', apiMessages.onlyManagerRemovesFacilitator());
     }
     removeMembership(ctx, cop.id, userId);
     return c.body(null, 204);

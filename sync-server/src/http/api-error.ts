@@ -10,6 +10,9 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../accounts/errors
 import { BlobTooLargeError } from '../files/blob-store';
 import { UnsupportedFileTypeError } from '../files/file-upload';
 import { log } from '../log';
+import { isLocalText, verbatim, type LocalText } from '../messages/define-messages';
+import { apiMessages } from '../messages/api-messages';
+import { requestLanguage } from './request-language';
 
 export type ApiErrorCode =
   | 'invalid_input'
@@ -21,17 +24,23 @@ export type ApiErrorCode =
   | 'unsupported_type'
   | 'too_many_requests'
   | 'bad_origin'
+  | 'unavailable'
   | 'internal';
 
 export class ApiError extends Error {
   override name = 'ApiError';
+  /** What the person reads, rendered in their language by `onApiError`. */
+  readonly text: LocalText;
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: ApiErrorCode,
-    message: string,
+    /** A catalog message (see `messages/`); a plain string is sent as it is, in every language. */
+    message: LocalText | string,
     readonly headers: Record<string, string> = {}
   ) {
-    super(message);
+    const text = typeof message === 'string' ? verbatim(message) : message;
+    super(text.in('en'));
+    this.text = text;
   }
 }
 
@@ -39,28 +48,38 @@ export function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
 
+/** The message of a domain error: the catalog text it carries, else its own (English) message. */
+function textOf(err: Error): LocalText {
+  const carried = (err as { text?: unknown }).text;
+  return isLocalText(carried) ? carried : verbatim(err.message);
+}
+
 export function onApiError(err: Error, c: Context) {
+  const language = requestLanguage(c);
+  const say = (text: LocalText) => text.in(language);
   if (err instanceof ApiError) {
     for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-    return c.json(errorBody(err.code, err.message), err.status);
+    return c.json(errorBody(err.code, say(err.text)), err.status);
   }
-  if (err instanceof NotFoundError) return c.json(errorBody('not_found', err.message), 404);
-  if (err instanceof ConflictError) return c.json(errorBody('conflict', err.message), 409);
-  if (err instanceof ForbiddenError) return c.json(errorBody('forbidden', err.message), 403);
+  if (err instanceof NotFoundError) return c.json(errorBody('not_found', say(textOf(err))), 404);
+  if (err instanceof ConflictError) return c.json(errorBody('conflict', say(textOf(err))), 409);
+  if (err instanceof ForbiddenError) return c.json(errorBody('forbidden', say(textOf(err))), 403);
   // Refused mid-upload: the rest of the body is never read, so the connection cannot be reused.
-  if (err instanceof BlobTooLargeError) return c.json(errorBody('too_large', err.message), 413, { Connection: 'close' });
+  if (err instanceof BlobTooLargeError) {
+    return c.json(errorBody('too_large', say(apiMessages.fileTooLarge({ max: err.maxBytes }))), 413, { Connection: 'close' });
+  }
   if (err instanceof UnsupportedFileTypeError) {
-    return c.json(errorBody('unsupported_type', err.message), 415, { Connection: 'close' });
+    return c.json(errorBody('unsupported_type', say(apiMessages.fileTypeRefused())), 415, { Connection: 'close' });
   }
   if (err.message === 'aborted' && 'code' in err && err.code === 'ECONNRESET') {
     log.info('client aborted a request', { path: c.req.path });
-    return c.json(errorBody('invalid_input', 'The request was interrupted'), 400);
+    return c.json(errorBody('invalid_input', say(apiMessages.requestInterrupted())), 400);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code: ApiErrorCode = status === 413 ? 'too_large' : status === 400 ? 'invalid_input' : 'internal';
-    return c.json(errorBody(code, err.message || 'Request refused'), status);
+    return c.json(errorBody(code, say(apiMessages.requestRefused())), status);
   }
   log.error('unhandled error', { path: c.req.path, method: c.req.method, error: err.stack ?? String(err) });
-  return c.json(errorBody('internal', 'Something went wrong on the server'), 500);
+  return c.json(errorBody('internal', say(apiMessages.internal())), 500);
 }

@@ -2,47 +2,49 @@
 import * as v from 'valibot';
 import { EXPERIENCE_LEVELS, MEMBERSHIP_ROLES, PARTICIPATIONS } from '../accounts/roles';
 import { MAX_INVITATION_DAYS } from '../accounts/invitations';
+import type { LocalText } from '../messages/define-messages';
+import { fieldMessage as say, fieldMessages as m } from '../messages/field-messages';
 
-const text = (label: string, max: number) =>
-  v.pipe(v.string(`must be text`), v.trim(), v.minLength(1, `${label} is required`), v.maxLength(max, `must be at most ${max} characters`));
+const text = (label: LocalText, max: number) =>
+  v.pipe(v.string(say(m.mustBeText())), v.trim(), v.minLength(1, say(m.isRequired({ what: label }))), v.maxLength(max, say(m.atMostChars({ max }))));
 
-export const email = v.pipe(v.string('must be text'), v.trim(), v.maxLength(254, 'must be at most 254 characters'), v.email('must be an email address'));
+export const email = v.pipe(v.string(say(m.mustBeText())), v.trim(), v.maxLength(254, say(m.atMostChars({ max: 254 }))), v.email(say(m.mustBeEmail())));
 export const newPassword = v.pipe(
-  v.string('must be text'),
-  v.minLength(10, 'must be at least 10 characters'),
-  v.maxLength(200, 'must be at most 200 characters')
+  v.string(say(m.mustBeText())),
+  v.minLength(10, say(m.atLeastChars({ min: 10 }))),
+  v.maxLength(200, say(m.atMostChars({ max: 200 })))
 );
-export const language = v.picklist(['en', 'fr'], 'must be "en" or "fr"');
-export const role = v.picklist(MEMBERSHIP_ROLES, `must be one of ${MEMBERSHIP_ROLES.join(', ')}`);
-export const participation = v.picklist(PARTICIPATIONS, `must be one of ${PARTICIPATIONS.join(', ')}`);
-export const experience = v.picklist(EXPERIENCE_LEVELS, `must be one of ${EXPERIENCE_LEVELS.join(', ')}`);
-export const personName = text('a name', 120);
+export const language = v.picklist(['en', 'fr'], say(m.mustBeEnOrFr()));
+export const role = v.picklist(MEMBERSHIP_ROLES, say(m.mustBeOneOf({ choices: MEMBERSHIP_ROLES.join(', ') })));
+export const participation = v.picklist(PARTICIPATIONS, say(m.mustBeOneOf({ choices: PARTICIPATIONS.join(', ') })));
+export const experience = v.picklist(EXPERIENCE_LEVELS, say(m.mustBeOneOf({ choices: EXPERIENCE_LEVELS.join(', ') })));
+export const personName = text(m.aName(), 120);
 
 export const SignInBody = v.object({
-  email: v.pipe(v.string('must be text'), v.maxLength(254, 'must be at most 254 characters')),
-  password: v.pipe(v.string('must be text'), v.maxLength(200, 'must be at most 200 characters'))
+  email: v.pipe(v.string(say(m.mustBeText())), v.maxLength(254, say(m.atMostChars({ max: 254 })))),
+  password: v.pipe(v.string(say(m.mustBeText())), v.maxLength(200, say(m.atMostChars({ max: 200 }))))
 });
 
-export const UpdateMeBody = v.strictObject({ name: v.optional(personName), language: v.optional(language) }, 'unknown field');
+export const UpdateMeBody = v.strictObject({ name: v.optional(personName), language: v.optional(language) }, say(m.unknownField()));
 
 export const ChangePasswordBody = v.object({
-  currentPassword: v.pipe(v.string('must be text'), v.maxLength(200, 'must be at most 200 characters')),
+  currentPassword: v.pipe(v.string(say(m.mustBeText())), v.maxLength(200, say(m.atMostChars({ max: 200 })))),
   newPassword
 });
 
 export const CreateCopBody = v.object({
-  name: text('a name', 120),
-  areaOfInterest: text('an area of interest', 120),
+  name: text(m.aName(), 120),
+  areaOfInterest: text(m.anAreaOfInterest(), 120),
   language,
-  description: v.optional(v.pipe(v.string('must be text'), v.maxLength(4000, 'must be at most 4000 characters')))
+  description: v.optional(v.pipe(v.string(say(m.mustBeText())), v.maxLength(4000, say(m.atMostChars({ max: 4000 })))))
 });
 
 export const UpdateCopBody = v.object({
-  name: v.optional(text('a name', 120)),
-  areaOfInterest: v.optional(text('an area of interest', 120)),
+  name: v.optional(text(m.aName(), 120)),
+  areaOfInterest: v.optional(text(m.anAreaOfInterest(), 120)),
   language: v.optional(language),
-  description: v.optional(v.pipe(v.string('must be text'), v.maxLength(4000, 'must be at most 4000 characters'))),
-  status: v.optional(v.picklist(['active', 'archived'], 'must be "active" or "archived"'))
+  description: v.optional(v.pipe(v.string(say(m.mustBeText())), v.maxLength(4000, say(m.atMostChars({ max: 4000 }))))),
+  status: v.optional(v.picklist(['active', 'archived'], say(m.mustBeOneOf({ choices: 'active, archived' }))))
 });
 
 export const AddMemberBody = v.object({ email, role, participation: v.optional(participation), experience: v.optional(experience) });
@@ -56,9 +58,9 @@ export const UpdateMemberBody = v.object({
 export const CreateInvitationBody = v.object({
   role,
   participation: v.optional(participation),
-  maxUses: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(1000, 'must be at most 1000'))),
+  maxUses: v.optional(v.pipe(v.number(say(m.mustBeNumber())), v.integer(say(m.mustBeWholeNumber())), v.minValue(1, say(m.atLeast({ min: 1 }))), v.maxValue(1000, say(m.atMost({ max: 1000 }))))),
   expiresInDays: v.optional(
-    v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(MAX_INVITATION_DAYS, `must be at most ${MAX_INVITATION_DAYS}`))
+    v.pipe(v.number(say(m.mustBeNumber())), v.integer(say(m.mustBeWholeNumber())), v.minValue(1, say(m.atLeast({ min: 1 }))), v.maxValue(MAX_INVITATION_DAYS, say(m.atMost({ max: MAX_INVITATION_DAYS }))))
   )
 });
 
@@ -66,7 +68,7 @@ export const CreateInvitationBody = v.object({
 export const AcceptInvitationBody = v.object({ name: personName, email, password: newPassword, language: v.optional(language) });
 
 export const JoinRequestBody = v.object({
-  message: v.optional(v.pipe(v.string('must be text'), v.maxLength(1000, 'must be at most 1000 characters')))
+  message: v.optional(v.pipe(v.string(say(m.mustBeText())), v.maxLength(1000, say(m.atMostChars({ max: 1000 })))))
 });
 
 export const ApproveRequestBody = v.object({ role: v.optional(role), participation: v.optional(participation) });

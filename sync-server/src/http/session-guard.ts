@@ -10,6 +10,7 @@ import type { ServerContext } from '../context';
 import { ApiError } from './api-error';
 import { isAllowedOrigin } from './origin-policy';
 import { readSessionToken, writeSessionCookie } from './session-cookie';
+import { apiMessages } from '../messages/api-messages';
 
 /** Variables set by `loadSession`; on Node, `c.env.incoming` is the raw request stream. */
 export type ApiEnv = { Variables: { session: Session | null; user: User | null }; Bindings: Partial<HttpBindings> };
@@ -17,7 +18,7 @@ export type ApiEnv = { Variables: { session: Session | null; user: User | null }
 export function originGuard(ctx: ServerContext): MiddlewareHandler {
   return async (c, next) => {
     if (!isAllowedOrigin(c.req.header('origin'), ctx.config.publicOrigins)) {
-      throw new ApiError(403, 'bad_origin', 'Requests from this origin are not allowed');
+      throw new ApiError(403, 'bad_origin', apiMessages.badOrigin());
     }
     await next();
   };
@@ -41,6 +42,6 @@ export function loadSession(ctx: ServerContext): MiddlewareHandler<ApiEnv> {
 export function requireUser(c: Context<ApiEnv>): { user: User; session: Session } {
   const user = c.get('user');
   const session = c.get('session');
-  if (!user || !session) throw new ApiError(401, 'not_signed_in', 'Sign in to continue');
+  if (!user || !session) throw new ApiError(401, 'not_signed_in', apiMessages.signInToContinue());
   return { user, session };
 }

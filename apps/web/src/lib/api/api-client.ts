@@ -4,6 +4,7 @@
  * session is also announced to `onSessionLost` listeners (the account store), so the app can ask
  * the person to sign in again without throwing anything away.
  */
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { ApiRequestError, errorFromResponse, NetworkError } from './api-error';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -32,7 +33,13 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
       method,
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      // The server writes its messages in the language of the screen (a signed-in person's own
+      // language first, which the app keeps equal to the screen's).
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': getLocale(),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: options.signal
     });
