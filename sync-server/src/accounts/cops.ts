@@ -73,6 +73,12 @@ export function findCop(db: SqliteDatabase, id: string): Cop | undefined {
   return row && toCop(row);
 }
 
+/** Read inside the caller's transaction where a decision depends on it (archiving ends invitations). */
+export function copIsArchived(db: SqliteDatabase, id: string): boolean {
+  const row = db.prepare('SELECT status FROM cops WHERE id = ?').get(id) as { status: CopStatus } | undefined;
+  return row?.status === 'archived';
+}
+
 export function getCop(db: SqliteDatabase, id: string): Cop {
   const cop = findCop(db, id);
   if (!cop) throw new NotFoundError(apiMessages.noSuchCop());

@@ -7,6 +7,7 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { ServerContext } from '../context';
 import type { SqliteDatabase } from '../db/database';
 import { ConflictError, NotFoundError } from './errors';
+import { copIsArchived } from './cops';
 import { addMembership, findMember, type Member } from './memberships';
 import type { MembershipRole, Participation } from './roles';
 import { apiMessages } from '../messages/api-messages';
@@ -75,12 +76,16 @@ function findInvitation(db: SqliteDatabase, token: string): Invitation | undefin
 const isUsable = (i: Invitation, now: number) =>
   !i.revoked && i.expiresAt > now && (i.maxUses === null || i.uses < i.maxUses);
 
-/** An invitation that can still be accepted; NotFoundError for unknown, expired, used up or revoked. */
+/**
+ * An invitation that can still be accepted; NotFoundError for unknown, expired, used up or
+ * revoked, and for one whose COP was archived since (archiving ends every invitation).
+ */
 export function usableInvitation(db: SqliteDatabase, token: string): Invitation {
   const invitation = /^[a-z2-7]{32}$/.test(token) ? findInvitation(db, token) : undefined;
   if (!invitation || !isUsable(invitation, Date.now())) {
     throw new NotFoundError(apiMessages.invitationNotValid());
   }
+  if (copIsArchived(db, invitation.copId)) throw new NotFoundError(apiMessages.invitationCopArchived());
   return invitation;
 }
 

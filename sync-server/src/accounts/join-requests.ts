@@ -6,6 +6,7 @@ import type { ServerContext } from '../context';
 import type { SqliteDatabase } from '../db/database';
 import { ConflictError, NotFoundError } from './errors';
 import { newId } from './ids';
+import { copIsArchived } from './cops';
 import { addMembership, findMember, type Member } from './memberships';
 import type { MembershipRole, Participation } from './roles';
 import { apiMessages } from '../messages/api-messages';
@@ -67,6 +68,8 @@ export function approveRequest(
 ): Member {
   return ctx.db.transaction(() => {
     const { user_id } = pendingRequest(ctx.db, copId, id);
+    // Decided in the transaction that adds the membership: archiving ends every pending request.
+    if (copIsArchived(ctx.db, copId)) throw new ConflictError(apiMessages.copArchived());
     ctx.db.prepare(`UPDATE join_requests SET status = 'approved', decided_by = ?, decided_at = ? WHERE id = ?`).run(decidedBy, Date.now(), id);
     return addMembership(ctx, { copId, userId: user_id, role: grant.role ?? 'member', participation: grant.participation ?? 'broader' });
   }).immediate();

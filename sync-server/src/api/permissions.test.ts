@@ -155,3 +155,39 @@ describe('API permissions by role', () => {
     expect(res.json.error.code).toBe('not_found');
   });
 });
+
+describe('archived COPs', () => {
+  const archive = async (target: Cop) => {
+    const res = await api(server, `/api/cops/${target.id}`, { method: 'PATCH', cookie: people.manager.cookie, body: { status: 'archived' } });
+    expect(res.status).toBe(200);
+  };
+
+  it('refuses an invitation made before the COP was archived, to a new account and to a signed-in person', async () => {
+    const archived = createTestCop(server, people.manager.user, 'Soon archived');
+    const invitation = createInvitation(server.db, { copId: archived.id, role: 'member', createdBy: people.manager.user.id });
+    await archive(archived);
+    expect((await api(server, `/api/invitations/${invitation.token}`)).status).toBe(404);
+    const newcomer = await api(server, `/api/invitations/${invitation.token}/accept`, {
+      body: { name: 'New Person', email: `new-${archived.id}@example.ca`, password: 'a long enough password' }
+    });
+    expect(newcomer.status).toBe(404);
+    expect(newcomer.json.error.code).toBe('not_found');
+    const signedIn = await createPerson(server);
+    expect((await api(server, `/api/invitations/${invitation.token}/accept`, { cookie: signedIn.cookie, body: {} })).status).toBe(404);
+    const members = await api(server, `/api/cops/${archived.id}/members`, { cookie: people.manager.cookie });
+    expect(members.json.map((m: { userId: string }) => m.userId)).not.toContain(signedIn.user.id);
+    expect(server.db.prepare('SELECT COUNT(*) AS n FROM users WHERE email = ?').get(`new-${archived.id}@example.ca`)).toEqual({ n: 0 });
+  });
+
+  it('refuses to approve a request to join made before the COP was archived', async () => {
+    const archived = createTestCop(server, people.manager.user, 'Archived with a request');
+    const asker = await createPerson(server);
+    const request = requestToJoin(server.db, archived.id, asker.user.id, 'Please');
+    await archive(archived);
+    const res = await api(server, `/api/cops/${archived.id}/join-requests/${request.id}/approve`, { cookie: people.manager.cookie, body: {} });
+    expect(res.status).toBe(409);
+    expect(res.json.error.code).toBe('conflict');
+    const members = await api(server, `/api/cops/${archived.id}/members`, { cookie: people.manager.cookie });
+    expect(members.json.map((m: { userId: string }) => m.userId)).not.toContain(asker.user.id);
+  });
+});

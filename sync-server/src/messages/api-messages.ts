@@ -72,6 +72,10 @@ export const apiMessages = defineMessages({
     en: 'This invitation is not valid any more: it may have expired, been used up or revoked',
     fr: 'Cette invitation n’est plus valide : elle a peut-être expiré, été entièrement utilisée ou révoquée'
   },
+  invitationCopArchived: {
+    en: 'This invitation is not valid any more: its COP is archived',
+    fr: 'Cette invitation n’est plus valide : sa CdP est archivée'
+  },
   noSuchInvitation: { en: 'No such invitation', fr: 'Cette invitation n’existe pas' },
 
   // The library
