@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError } from './errors';
 import { copIsArchived } from './cops';
 import { addMembership, findMember, type Member } from './memberships';
 import type { MembershipRole, Participation } from './roles';
+import { findUserByEmail, insertUser, type NewUser, type User } from './users';
 import { apiMessages } from '../messages/api-messages';
 
 export const DEFAULT_INVITATION_DAYS = 7;
@@ -100,6 +101,26 @@ export function revokeInvitation(db: SqliteDatabase, copId: string, token: strin
     .prepare('UPDATE invitations SET revoked_at = ? WHERE token = ? AND cop_id = ? AND revoked_at IS NULL')
     .run(Date.now(), token, copId);
   if (result.changes === 0) throw new NotFoundError(apiMessages.noSuchInvitation());
+}
+
+/**
+ * A new person accepting: creates the account, counts one use and adds the membership in one
+ * IMMEDIATE transaction, or does none of it (used up, revoked, expired, archived, email taken).
+ * The password is hashed before (scrypt is asynchronous and slow; a transaction cannot wait).
+ */
+export function redeemInvitationAsNewAccount(
+  ctx: Pick<ServerContext, 'db' | 'events'>,
+  token: string,
+  account: Omit<NewUser, 'password' | 'isManager'>,
+  passwordHash: string
+): { user: User; copId: string; member: Member } {
+  return ctx.db.transaction(() => {
+    const invitation = usableInvitation(ctx.db, token);
+    if (findUserByEmail(ctx.db, account.email)) throw new ConflictError(apiMessages.emailTakenSignIn());
+    const user = insertUser(ctx.db, account, passwordHash);
+    const { member } = redeemInvitation(ctx, token, user.id);
+    return { user, copId: invitation.copId, member };
+  }).immediate();
 }
 
 /** Adds the user to the invitation's COP and counts one use, atomically. */

@@ -34,7 +34,15 @@ export interface NewUser {
 }
 
 export async function createUser(db: SqliteDatabase, input: NewUser): Promise<User> {
-  const passwordHash = await hashPassword(input.password);
+  return insertUser(db, input, await hashPassword(input.password));
+}
+
+/**
+ * Stores a new account whose password was hashed beforehand (`hashPassword`): synchronous, so a
+ * caller can make it one decision with other writes inside a transaction (accepting an
+ * invitation creates the account only if the invitation is still good).
+ */
+export function insertUser(db: SqliteDatabase, input: Omit<NewUser, 'password'>, passwordHash: string): User {
   const id = newId();
   const now = Date.now();
   try {

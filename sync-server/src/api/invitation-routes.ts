@@ -6,9 +6,18 @@
 import type { Invitation as ApiInvitation } from '@atelier/api-types';
 import { Hono, type Context } from 'hono';
 import { getCop } from '../accounts/cops';
-import { createInvitation, listUsableInvitations, redeemInvitation, revokeInvitation, usableInvitation, type Invitation } from '../accounts/invitations';
+import {
+  createInvitation,
+  listUsableInvitations,
+  redeemInvitation,
+  redeemInvitationAsNewAccount,
+  revokeInvitation,
+  usableInvitation,
+  type Invitation
+} from '../accounts/invitations';
+import { hashPassword } from '../accounts/password';
 import { canManageMembers } from '../accounts/roles';
-import { createUser, findUserByEmail } from '../accounts/users';
+import { findUserByEmail } from '../accounts/users';
 import type { ServerContext } from '../context';
 import { ApiError } from '../http/api-error';
 import { AcceptInvitationBody, CreateInvitationBody } from '../http/body-schemas';
@@ -86,14 +95,15 @@ export function invitationRoutes(ctx: ServerContext) {
       const { copId } = redeemInvitation(ctx, token, signedIn.id);
       return c.json({ user: signedIn, copId });
     }
+    // Cheap refusals first (no hashing for a dead link or a known email); decided again below.
     const invitation = usableInvitation(ctx.db, token);
     const body = await parseBody(c, AcceptInvitationBody);
     if (findUserByEmail(ctx.db, body.email)) {
       throw new ApiError(409, 'conflict', apiMessages.emailTakenSignIn());
     }
     const cop = getCop(ctx.db, invitation.copId);
-    const user = await createUser(ctx.db, { ...body, language: body.language ?? cop.language });
-    redeemInvitation(ctx, token, user.id);
+    const passwordHash = await hashPassword(body.password);
+    const { user } = redeemInvitationAsNewAccount(ctx, token, { name: body.name, email: body.email, language: body.language ?? cop.language }, passwordHash);
     const previous = c.get('session');
     if (previous) ctx.sessions.invalidate([previous.id]);
     const { token: sessionToken, session } = ctx.sessions.create(user.id, {

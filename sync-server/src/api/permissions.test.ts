@@ -191,3 +191,39 @@ describe('archived COPs', () => {
     expect(members.json.map((m: { userId: string }) => m.userId)).not.toContain(asker.user.id);
   });
 });
+
+describe('accounts from refused invitations', () => {
+  it('leaves no account behind for the 19 of 20 people who accept a one-use link at once', async () => {
+    // Its own server trusting X-Forwarded-For: each sign-in below comes from its own address, so
+    // the address throttle cannot hide whether an account exists.
+    const proxied = await startTestServer({ TRUST_PROXY: 'true' });
+    try {
+      const manager = await createPerson(proxied, { isManager: true });
+      const target = createTestCop(proxied, manager.user, 'One seat');
+      const invitation = createInvitation(proxied.db, { copId: target.id, role: 'member', maxUses: 1, createdBy: manager.user.id });
+      const people = Array.from({ length: 20 }, (_, i) => ({ name: `Racer ${i}`, email: `racer${i}-${target.id}@example.ca`, password: `racer ${i} long password` }));
+      const answers = await Promise.all(
+        people.map((p, i) => api(proxied, `/api/invitations/${invitation.token}/accept`, { body: p, headers: { 'x-forwarded-for': `10.0.1.${i + 1}` } }))
+      );
+      const joined = answers.filter((a) => a.status === 200);
+      expect(joined).toHaveLength(1);
+      for (const refused of answers.filter((a) => a.status !== 200)) {
+        expect([404, 429], JSON.stringify(refused.json)).toContain(refused.status);
+      }
+      const accounts = proxied.db.prepare(`SELECT email FROM users WHERE email LIKE ?`).all(`racer%-${target.id}@example.ca`) as { email: string }[];
+      expect(accounts).toEqual([{ email: joined[0]!.json.user.email }]);
+      const members = proxied.db.prepare('SELECT user_id FROM memberships WHERE cop_id = ?').all(target.id);
+      expect(members).toEqual([{ user_id: joined[0]!.json.user.id }]);
+      expect(proxied.db.prepare('SELECT uses FROM invitations WHERE token = ?').get(invitation.token)).toEqual({ uses: 1 });
+      const signIns = await Promise.all(
+        people.map((p, i) => api(proxied, '/api/auth/sign-in', { body: { email: p.email, password: p.password }, headers: { 'x-forwarded-for': `10.0.2.${i + 1}` } }))
+      );
+      for (const [i, res] of signIns.entries()) {
+        expect(res.status, people[i]!.email).toBe(people[i]!.email === joined[0]!.json.user.email ? 200 : 401);
+      }
+    } finally {
+      await proxied.dispose();
+    }
+    // 40 scrypt hashes at OWASP cost on a shared machine.
+  }, 120_000);
+});
