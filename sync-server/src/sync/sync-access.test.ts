@@ -218,3 +218,33 @@ describe('access changes on open sockets', () => {
     await server.close();
   });
 });
+
+describe('open sockets per account', () => {
+  it('never lets an account past SYNC_MAX_SOCKETS_PER_USER, even when its upgrades arrive at once, and gives a place back when a socket closes', async () => {
+    const server = await startSyncServer({ SYNC_MAX_SOCKETS_PER_USER: '3' });
+    const { copId, people } = createCopWith(server, { ana: 'member', ben: 'member' });
+    const name = `cop/${copId}`;
+    // Ten upgrades sent together: each is decided before any of them has opened.
+    const burst = Array.from({ length: 10 }, () => rawSocket(server, name, { cookie: people.ana!.cookie }));
+    await Promise.all(burst.map((s) => new Promise((resolve) => (s.socket.readyState === WebSocket.OPEN ? resolve(null) : s.socket.once('open', resolve)))));
+    await sleep(200);
+    const open = () => burst.filter((s) => s.socket.readyState === WebSocket.OPEN);
+    expect(open()).toHaveLength(3);
+    const refused = await Promise.all(burst.filter((s) => s.socket.readyState !== WebSocket.OPEN).map((s) => s.closed));
+    expect(refused.map((r) => r.code)).toEqual(Array(7).fill(4429));
+    // Another account is not affected.
+    const ben = rawSocket(server, name, { cookie: people.ben!.cookie });
+    await new Promise((resolve) => ben.socket.once('message', resolve));
+    // Closing one of Ana's three lets exactly one more in.
+    const [first] = open();
+    first!.socket.close();
+    await first!.closed;
+    const again = [rawSocket(server, name, { cookie: people.ana!.cookie }), rawSocket(server, name, { cookie: people.ana!.cookie })];
+    const outcomes = await Promise.all(
+      again.map((s) => Promise.race([s.closed.then((c) => c.code), new Promise((resolve) => s.socket.once('message', () => resolve('open')))]))
+    );
+    expect(outcomes.sort()).toEqual([4429, 'open']);
+    for (const s of [...burst, ...again, ben]) s.socket.terminate();
+    await server.close();
+  });
+});

@@ -16,6 +16,7 @@ import type { ServerContext } from '../context';
 import { errorBody } from '../http/api-error';
 import { isAllowedOrigin } from '../http/origin-policy';
 import { sessionTokenFromCookieHeader } from '../http/session-cookie';
+import { AccountSockets } from './account-sockets';
 import { closeWhenSessionExpires, watchAccess } from './access-watch';
 import type { DocumentStore } from './document-store';
 import { CloseCode } from './protocol';
@@ -53,6 +54,7 @@ type Decision = { ok: true; peer: Peer; validUntil: number } | { ok: false; clos
 export function createSyncService(ctx: ServerContext, store: DocumentStore = new SqliteWriterStore(ctx.db)): SyncService {
   const settings = ctx.config.sync;
   const manager = new RoomManager(store, settings);
+  const accountSockets = new AccountSockets(settings.maxSocketsPerUser);
   const unwatch = watchAccess(ctx, manager.connections);
   const pingTimer = setInterval(() => manager.pingAll(), settings.pingIntervalMs);
   pingTimer.unref();
@@ -67,9 +69,7 @@ export function createSyncService(ctx: ServerContext, store: DocumentStore = new
     const token = sessionTokenFromCookieHeader(c.req.header('cookie'));
     const decision = authorizeDocument(ctx.db, ctx.sessions, token, doc.copId);
     if (!decision.ok) return { ok: false, close: decision.status === 401 ? CloseCode.notAuthenticated : CloseCode.forbidden };
-    let open = 0;
-    for (const conn of manager.connections) if (conn.userId === decision.userId && !conn.closed) open++;
-    if (open >= settings.maxSocketsPerUser) return { ok: false, close: CloseCode.tooManyConnections };
+    if (!accountSockets.hasRoom(decision.userId)) return { ok: false, close: CloseCode.tooManyConnections };
     return {
       ok: true,
       peer: { userId: decision.userId, sessionId: decision.session.id, copId: doc.copId, docName: doc.name, canWrite: decision.canWrite },
@@ -104,7 +104,13 @@ export function createSyncService(ctx: ServerContext, store: DocumentStore = new
             const socket = ws.raw as WebSocket;
             if (!decision.ok) return socket.close(decision.close.code, decision.close.reason);
             if (closing) return socket.close(CloseCode.goingAway.code, CloseCode.goingAway.reason);
+            // Counted again here: upgrades decided at the same time all saw the same count.
+            const release = accountSockets.take(decision.peer.userId);
+            if (!release) return socket.close(CloseCode.tooManyConnections.code, CloseCode.tooManyConnections.reason);
+            socket.once('close', release);
             const conn = new SyncConnection(socket, decision.peer, settings);
+            // A socket being closed no longer counts, as before its close handshake ends.
+            conn.onDispose(release);
             closeWhenSessionExpires(ctx, conn, decision.validUntil);
             void manager.attach(conn);
           }
