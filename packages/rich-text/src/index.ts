@@ -10,3 +10,5 @@ export { plainText } from './plain-text';
 export { docToJson, richTextSchema, writeJson } from './ydoc-json';
 export { diffDocuments, diffStats, diffWords, textBlocks } from './version-diff';
 export type { DiffBlock, DiffOp, DiffPart } from './version-diff';
+export { limitDepth, MAX_RICH_TEXT_DEPTH, richTextDepth } from './rich-text-json';
+export { markdownHref, markdownInline, markdownLine, markdownParagraphs } from './markdown-text';

@@ -3,7 +3,7 @@
  * nodes and marks produce markup; everything else is dropped, text is escaped and links must be
  * http(s) or mailto — so the output is safe to serve whatever a client put in the document.
  */
-import { isSafeHref, type RichTextMark, type RichTextNode } from './rich-text-json';
+import { isSafeHref, limitDepth, type RichTextMark, type RichTextNode } from './rich-text-json';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -89,5 +89,5 @@ function renderNode(node: RichTextNode): string {
 }
 
 export function renderHtml(doc: RichTextNode): string {
-  return renderNode(doc);
+  return renderNode(limitDepth(doc));
 }

@@ -20,6 +20,7 @@ import {
   withdrawPresentation
 } from '../events/learning-events';
 import { toICalendar } from '../events/icalendar';
+import { exportLanguage } from '../exports/export-texts';
 import { download, fileNameFor } from '../exports/download';
 import { ApiError } from '../http/api-error';
 import { requireUser, type ApiEnv } from '../http/session-guard';
@@ -90,8 +91,9 @@ export function eventRoutes(ctx: ServerContext) {
   });
 
   app.get('/calendar.ics', (c) => {
-    requireUser(c);
-    return download(c, toICalendar(listEvents(ctx.db), origin()), 'text/calendar; charset=utf-8', 'atelier-learning-events.ics');
+    const { user } = requireUser(c);
+    const lang = exportLanguage(c.req.query('language'), user);
+    return download(c, toICalendar(listEvents(ctx.db), origin(), lang), 'text/calendar; charset=utf-8', 'atelier-learning-events.ics');
   });
 
   app.post('/', async (c) => {
@@ -107,9 +109,10 @@ export function eventRoutes(ctx: ServerContext) {
   });
 
   app.get('/:id/calendar.ics', (c) => {
-    requireUser(c);
+    const { user } = requireUser(c);
     const event = getEvent(ctx.db, c.req.param('id'));
-    return download(c, toICalendar([event], origin()), 'text/calendar; charset=utf-8', fileNameFor(event.title.en, 'ics'));
+    const lang = exportLanguage(c.req.query('language'), user);
+    return download(c, toICalendar([event], origin(), lang), 'text/calendar; charset=utf-8', fileNameFor(event.title[lang], 'ics'));
   });
 
   app.put('/:id', async (c) => {
