@@ -3,7 +3,7 @@
 // with every page checked by axe at phone and laptop sizes.
 import type { Browser, Page } from '@playwright/test';
 import { checkPage, createManager, fill, newPerson, signIn } from './support/accounts';
-import { expect, messages, test } from './support/fixtures';
+import { expect, messages, PHONE, test } from './support/fixtures';
 
 async function managerInvitesMember(browser: Browser, page: Page, locale: 'en' | 'fr', consoleErrors: string[]) {
   const t = messages(locale);
@@ -68,6 +68,16 @@ async function managerInvitesMember(browser: Browser, page: Page, locale: 'en' |
   await memberPage.goto('/cops');
   await expect(memberPage.getByRole('link', { name: copName })).toBeVisible();
   await checkPage(memberPage, 'my-cops-member', locale);
+  // "Browse the directory" is a target a thumb can hit on a phone, on My COPs and on Home.
+  await memberPage.setViewportSize(PHONE);
+  for (const path of ['/cops', '/']) {
+    await memberPage.goto(path);
+    const browse = memberPage.getByRole('link', { name: t.my_cops_browse, exact: true });
+    await expect(browse).toBeVisible();
+    const box = (await browse.boundingBox())!;
+    expect(box.height, `Browse the directory on ${path} (phone)`).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(24);
+  }
   await other.close();
   expect(memberErrors, 'console errors in the second browser').toEqual([]);
 

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { checkPage, createManager, fill, newPerson, type Person } from './support/accounts';
-import { expect, messages, screenshotPath, test } from './support/fixtures';
+import { expect, LAPTOP, messages, PHONE, screenshotPath, test } from './support/fixtures';
 
 const en = messages('en');
 const fr = messages('fr');
@@ -97,6 +97,9 @@ async function addItem(page: Page, title: string, t: Messages = en) {
 }
 
 const agendaTitles = (page: Page) => page.locator('.agenda-item h3');
+
+/** A due date as the action list shows it in English ("Jun 12, 2030"), from the platform's Intl. */
+const dueText = (day: string) => new Intl.DateTimeFormat('en-CA', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${day}T12:00:00Z`));
 
 test.describe('the workspace in two browsers', () => {
   test('two people edit the same agenda live, offline on one side, and both converge', async ({ browser }) => {
@@ -212,6 +215,7 @@ test.describe('the workspace in two browsers', () => {
     // The second device moves back; the first follows. Capture a decision in a tap; check in.
     await b.getByRole('button', { name: en.ws_live_previous }).click();
     await expect(a.getByTestId('current-item')).toHaveText('Opening circle');
+    await b.getByRole('button', { name: en.ws_live_capture, exact: true }).click();
     await b.getByLabel(en.ws_live_capture_label!).fill('Meet every second month');
     await b.getByRole('button', { name: en.ws_live_as_decision }).click();
     await expect(b.getByText(fill(en.ws_live_saved_decision, { text: 'Meet every second month' }))).toBeVisible();
@@ -223,6 +227,129 @@ test.describe('the workspace in two browsers', () => {
 
     await closeAll(lead, others[0]!.device);
   });
+
+  test('an action captured in meeting mode can be given an owner, a due date and new words afterwards, wherever it is listed, and the other device sees them', async ({ browser }) => {
+    test.setTimeout(150_000);
+    const { lead, cop, others } = await copWith(browser, ['member']);
+    const a = lead.page;
+    const b = others[0]!.device.page;
+    const priya = others[0]!.person.name;
+    const url = await createMeeting(a, cop.id, 'Working session with actions');
+    await addItem(a, 'Data sharing agreements');
+
+    // Captured in a tap in meeting mode: no owner, no due date.
+    await a.getByRole('link', { name: en.ws_meeting_mode_link }).click();
+    await a.getByRole('button', { name: en.ws_live_start }).click();
+    await a.getByRole('button', { name: en.ws_live_capture, exact: true }).click();
+    await expect(a.getByLabel(en.ws_live_capture_label!)).toBeFocused();
+    await a.getByLabel(en.ws_live_capture_label!).fill('Draft the template');
+    await a.getByRole('button', { name: en.ws_live_as_action }).click();
+    const captured = a.getByRole('region', { name: en.ws_live_captured_actions }).getByRole('listitem');
+    await expect(captured).toHaveCount(1);
+    await expect(captured).toContainText(en.ws_unassigned!);
+
+    // Edited in meeting mode: new words, an owner from the roster, a due date.
+    await a.getByRole('button', { name: en.ws_live_capture, exact: true }).click();
+    await a.getByRole('button', { name: fill(en.ws_edit_action, { what: 'Draft the template' }) }).click();
+    const editor = a.getByRole('form', { name: en.ws_action_editor_heading });
+    await expect(editor.getByLabel(en.ws_action_what!)).toBeFocused();
+    await editor.getByLabel(en.ws_action_what!).fill('Draft the data-sharing agreement template');
+    await editor.getByLabel(en.ws_action_owner_field!).selectOption({ label: priya });
+    await editor.getByLabel(en.ws_action_due_field!).fill('2030-06-12');
+    await a.setViewportSize(PHONE);
+    await editor.getByLabel(en.ws_action_what!).focus();
+    await a.screenshot({ path: screenshotPath('action-editor-live-phone-en') });
+    await a.setViewportSize(LAPTOP);
+    await a.screenshot({ path: screenshotPath('action-editor-live-laptop-en') });
+    await editor.getByRole('button', { name: en.ws_save }).click();
+    await expect(editor).toHaveCount(0);
+    await expect(captured).toContainText('Draft the data-sharing agreement template');
+    await expect(captured).toContainText(fill(en.ws_action_owner, { name: priya }));
+    await expect(captured).toContainText(fill(en.ws_action_due, { date: dueText('2030-06-12') }));
+    await expect(a.getByRole('button', { name: fill(en.ws_edit_action, { what: 'Draft the data-sharing agreement template' }) })).toBeFocused();
+
+    // The other device sees it on the meeting page, and edits the due date from the workspace home.
+    await b.goto(url);
+    const onMeetingPage = b.locator('#actions-heading + ul li');
+    await expect(onMeetingPage).toContainText('Draft the data-sharing agreement template');
+    await expect(onMeetingPage).toContainText(fill(en.ws_action_owner, { name: priya }));
+    await expect(onMeetingPage).toContainText(fill(en.ws_action_due, { date: dueText('2030-06-12') }));
+    await b.goto(`/cops/${cop.id}/workspace`);
+    await b.getByRole('button', { name: fill(en.ws_edit_action, { what: 'Draft the data-sharing agreement template' }) }).click();
+    const homeEditor = b.getByRole('form', { name: en.ws_action_editor_heading });
+    await expect(homeEditor.getByLabel(en.ws_action_owner_field!)).toHaveValue(/.+/);
+    await homeEditor.getByLabel(en.ws_action_due_field!).fill('2030-07-03');
+    await homeEditor.getByLabel(en.ws_action_owner_field!).selectOption({ label: en.ws_unassigned! });
+    await homeEditor.getByRole('button', { name: en.ws_save }).click();
+    await expect(captured).toContainText(en.ws_unassigned!);
+    await expect(captured).toContainText(fill(en.ws_action_due, { date: dueText('2030-07-03') }));
+
+    // An empty text is refused in place, nothing is changed.
+    await a.getByRole('button', { name: fill(en.ws_edit_action, { what: 'Draft the data-sharing agreement template' }) }).click();
+    await editor.getByLabel(en.ws_action_what!).fill('   ');
+    await editor.getByRole('button', { name: en.ws_save }).click();
+    await expect(editor.locator('.error')).toBeVisible();
+    await editor.getByRole('button', { name: en.cancel }).click();
+    await expect(b.getByText('Draft the data-sharing agreement template', { exact: true })).toBeVisible();
+
+    await closeAll(lead, others[0]!.device);
+  });
+
+  for (const size of [PHONE, { width: 360, height: 640 }]) {
+    test(`meeting mode keeps previous, next and capture within reach on a ${size.width}×${size.height} phone, without hiding the end of the page`, async ({ browser }) => {
+      test.setTimeout(150_000);
+      const { lead, cop } = await copWith(browser, []);
+      const a = lead.page;
+      await createMeeting(a, cop.id, 'Full-day working session');
+      const titles = ['Opening circle', 'Regional updates', 'Data sharing agreements', 'Budget for the fall event', 'Procurement rules', 'Training plan', 'Round table', 'Closing and next steps'];
+      for (const title of titles) await addItem(a, title);
+      await expect(agendaTitles(a)).toHaveCount(titles.length);
+      await a.setViewportSize(size);
+      await a.getByRole('link', { name: en.ws_meeting_mode_link }).click();
+      await a.getByRole('button', { name: en.ws_live_start }).click();
+      await expect(a.getByTestId('current-item')).toHaveText('Opening circle');
+
+      const inView = async (name: string, locator = a.getByRole('button', { name, exact: true })) => {
+        const box = (await locator.boundingBox())!;
+        expect(box, name).not.toBeNull();
+        expect(box.y, `${name} top`).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height, `${name} bottom`).toBeLessThanOrEqual(size.height);
+        expect(box.x + box.width, `${name} right`).toBeLessThanOrEqual(size.width);
+        expect(box.height, `${name} height`).toBeGreaterThanOrEqual(44);
+      };
+      // At the top of the page, and after scrolling through it.
+      for (const scroll of [0, 600]) {
+        await a.evaluate((y) => scrollTo(0, y), scroll);
+        await inView(`← ${en.ws_live_previous}`);
+        await inView(`${en.ws_live_next} →`);
+        await inView(en.ws_live_capture!);
+      }
+      await a.getByRole('button', { name: `${en.ws_live_next} →` }).click();
+      await expect(a.getByTestId('current-item')).toHaveText('Regional updates');
+      await a.screenshot({ path: screenshotPath(`live-bar-${size.width}x${size.height}-en`) });
+
+      // Capturing: the field and both save buttons are on screen too.
+      await a.evaluate(() => scrollTo(0, 0));
+      await a.getByRole('button', { name: en.ws_live_capture, exact: true }).click();
+      await inView(en.ws_live_capture_label!, a.getByLabel(en.ws_live_capture_label!));
+      await inView(en.ws_live_as_decision!);
+      await inView(en.ws_live_as_action!);
+      await a.screenshot({ path: screenshotPath(`live-capture-${size.width}x${size.height}-en`) });
+      await a.getByLabel(en.ws_live_capture_label!).fill('Ask the regions for their figures');
+      await a.getByRole('button', { name: en.ws_live_as_action }).click();
+      await expect(a.getByRole('region', { name: en.ws_live_captured_actions }).getByRole('listitem')).toHaveCount(1);
+
+      // Scrolled to the end, the last agenda item sits above the bar, not under it.
+      await a.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+      const last = (await a.locator('.jump li').last().boundingBox())!;
+      const bar = (await a.getByTestId('live-bar').boundingBox())!;
+      expect(last.y + last.height, 'the last agenda item ends above the bar').toBeLessThanOrEqual(bar.y + 1);
+      expect(bar.y + bar.height).toBeLessThanOrEqual(size.height);
+      await a.screenshot({ path: screenshotPath(`live-end-${size.width}x${size.height}-en`) });
+
+      await closeAll(lead);
+    });
+  }
 
   test('an observer sees the workspace without edit controls, and the server drops its forced writes', async ({ browser }) => {
     test.setTimeout(120_000);
@@ -319,10 +446,21 @@ for (const locale of ['en', 'fr'] as const) {
     await a.getByRole('button', { name: t.ws_add_action }).click();
     await a.getByRole('radio', { name: t.ws_present }).first().check();
     await checkPage(a, `workspace-meeting`, locale);
+    const actionText = locale === 'fr' ? 'Envoyer le compte rendu' : 'Send the summary';
+    await a.getByRole('button', { name: fill(t.ws_edit_action, { what: actionText }) }).click();
+    await expect(a.getByRole('form', { name: t.ws_action_editor_heading })).toBeVisible();
+    await checkPage(a, `workspace-action-editor`, locale);
+    await a.getByRole('form', { name: t.ws_action_editor_heading }).getByRole('button', { name: t.cancel }).click();
 
     await a.getByRole('link', { name: t.ws_meeting_mode_link }).click();
     await a.getByRole('button', { name: t.ws_live_start }).click();
     await checkPage(a, `workspace-live`, locale);
+    await a.getByRole('button', { name: t.ws_live_capture, exact: true }).click();
+    await a.getByLabel(t.ws_live_capture_label!).fill(locale === 'fr' ? 'Réserver la salle' : 'Book the room');
+    await a.getByRole('button', { name: t.ws_live_as_action }).click();
+    await a.getByRole('button', { name: fill(t.ws_edit_action, { what: locale === 'fr' ? 'Réserver la salle' : 'Book the room' }) }).click();
+    await checkPage(a, `workspace-live-action-editor`, locale);
+    await a.getByRole('form', { name: t.ws_action_editor_heading }).getByRole('button', { name: t.cancel }).click();
 
     await a.goto(`/cops/${cop.id}/costs`);
     await a.locator('#expense-what').fill(locale === 'fr' ? 'Location de salle' : 'Room rental');

@@ -5,6 +5,11 @@
  * Invariant: only an explicit sign-out (or another person signing in) clears what is kept here.
  * When the server says the session is gone (401), everything stays; `sessionLost` turns on and
  * the shell asks the person to sign in again, after which they carry on where they were.
+ *
+ * What other parts hold for the person (the open workspace: its Y.Doc, socket and IndexedDB
+ * handle) is let go through `onPersonLeft`, called whenever the person here stops being the one
+ * signed in: sign-out, the session ended on this device, another tab signing out or someone else
+ * signing in.
  */
 import { browser } from '$app/environment';
 import { onSessionLost } from '$lib/api/api-client';
@@ -48,6 +53,9 @@ class Account {
   checked = $state(false);
 
   #started = false;
+  /** Undoes what `start()` set up (listeners on the window and the API client). */
+  #stopListening: (() => void) | null = null;
+  readonly #personLeftListeners = new Set<() => void>();
 
   constructor() {
     this.#apply(readStored());
@@ -71,19 +79,44 @@ class Account {
     return this.memberships.find((m) => m.copId === copId)?.role ?? null;
   }
 
-  /** Starts listening for lost sessions and other tabs, then asks the server who we are. */
-  start() {
-    if (!browser || this.#started) return;
+  /**
+   * Starts listening for lost sessions and other tabs, then asks the server who we are. Returns
+   * the stop (the app shell calls it when it goes away), which removes both listeners.
+   */
+  start(): () => void {
+    if (!browser || this.#started) return () => this.stop();
     this.#started = true;
-    onSessionLost(() => {
+    const stopSessionLost = onSessionLost(() => {
       if (this.user) this.sessionLost = true;
     });
-    addEventListener('storage', (event) => {
+    const onStorage = (event: StorageEvent) => {
       if (event.key === STORAGE_KEY) this.#apply(readStored());
-    });
+    };
+    addEventListener('storage', onStorage);
+    this.#stopListening = () => {
+      stopSessionLost();
+      removeEventListener('storage', onStorage);
+    };
     // Nobody signed in here: nothing to ask the server (a 401 would only be noise).
     if (this.user) void this.refresh();
     else this.checked = true;
+    return () => this.stop();
+  }
+
+  /** Removes what `start()` added; `start()` may be called again afterwards. */
+  stop() {
+    this.#stopListening?.();
+    this.#stopListening = null;
+    this.#started = false;
+  }
+
+  /**
+   * Calls `listener` each time the person signed in here stops being so (signed out here or in
+   * another tab, session ended, someone else signed in). Returns the unsubscribe.
+   */
+  onPersonLeft(listener: () => void): () => void {
+    this.#personLeftListeners.add(listener);
+    return () => this.#personLeftListeners.delete(listener);
   }
 
   /** Re-reads me and my COPs from the server; offline, keeps what the device knows. */
@@ -96,7 +129,7 @@ class Account {
     try {
       const me = await authApi.me();
       if (this.user && this.user.id !== me.user.id) this.cops = [];
-      this.user = me.user;
+      this.#setUser(me.user);
       this.memberships = me.memberships;
       this.sessionLost = false;
       const all = await copsApi.list({ status: 'all' });
@@ -125,7 +158,7 @@ class Account {
       this.memberships = [];
       this.cops = [];
     }
-    this.user = user;
+    this.#setUser(user);
     this.sessionLost = false;
     this.#save();
     // Signing in on a device set to the other language: the person's own choice wins.
@@ -179,11 +212,18 @@ class Account {
   }
 
   #apply(stored: Stored | null) {
-    this.user = stored?.user ?? null;
+    this.#setUser(stored?.user ?? null);
     this.memberships = stored?.memberships ?? [];
     this.cops = stored?.cops ?? [];
     this.syncedAt = stored?.syncedAt ?? null;
     if (!stored) this.sessionLost = false;
+  }
+
+  /** Every change of who is signed in goes through here, so those holding their data let go. */
+  #setUser(user: User | null) {
+    const left = this.user !== null && this.user.id !== user?.id;
+    this.user = user;
+    if (left) for (const listener of this.#personLeftListeners) listener();
   }
 
   #save() {

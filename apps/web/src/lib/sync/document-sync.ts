@@ -57,6 +57,18 @@ export interface DocumentSyncOptions {
 
 type Listener = (status: SyncStatus) => void;
 
+/** Every DocumentSync started on this page and not destroyed yet. */
+const openSyncs = new Set<DocumentSync>();
+
+/** The documents this page holds open (socket, local copy, Y.Doc): none once everyone closed theirs. */
+export function openDocumentNames(): string[] {
+  return [...openSyncs].map((s) => s.docName);
+}
+
+// A diagnostic for support and browser tests (a page cannot import the app's modules): what this
+// page still holds open, e.g. after signing out. Read-only; nothing in the app depends on it.
+if (typeof window !== 'undefined') Object.defineProperty(window, '__atelierOpenDocuments', { value: openDocumentNames, configurable: true });
+
 export class DocumentSync {
   readonly doc: Y.Doc;
   #status: SyncStatus = { state: 'loading', storage: 'unknown' };
@@ -88,6 +100,10 @@ export class DocumentSync {
     return this.#status;
   }
 
+  get docName(): string {
+    return this.options.docName;
+  }
+
   /** Calls `listener` now and on every change; returns the unsubscribe. */
   subscribe(listener: Listener): () => void {
     this.#listeners.add(listener);
@@ -96,6 +112,8 @@ export class DocumentSync {
   }
 
   async start(): Promise<void> {
+    if (this.#destroyed) return;
+    openSyncs.add(this);
     const persist = this.options.persistStorage ?? (() => requestPersistentStorage());
     void persist().then((storage) => this.#set({ storage }));
     if (this.options.localCopy ?? true) {
@@ -151,6 +169,7 @@ export class DocumentSync {
 
   destroy() {
     this.#destroyed = true;
+    openSyncs.delete(this);
     this.#resolveFirstContact(false);
     clearTimeout(this.#retryTimer);
     clearTimeout(this.#checkTimer);

@@ -3,6 +3,9 @@ import type * as Y from 'yjs';
 import { actionItemsMap, listActionItems, listOpenActionItems, meetingsMap, updateActionItem, type ActionItem } from '@atelier/workspace';
 import { docSubscriber } from './doc-subscriber';
 
+/** What may change of an action after it was captured. */
+export type ActionPatch = Partial<Pick<ActionItem, 'what' | 'ownerId' | 'dueDate' | 'status'>>;
+
 export class ActionItemsView {
   readonly #subscribe: () => void;
 
@@ -20,7 +23,7 @@ export class ActionItemsView {
     return listOpenActionItems(this.doc);
   }
 
-  update(id: string, patch: Partial<Pick<ActionItem, 'what' | 'ownerId' | 'dueDate' | 'status'>>) {
+  update(id: string, patch: ActionPatch) {
     updateActionItem(this.doc, id, patch);
   }
 }

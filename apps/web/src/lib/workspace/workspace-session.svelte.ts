@@ -2,7 +2,7 @@
  * A COP's workspace document open on this device: the local copy (IndexedDB) first, then the sync
  * server, through DocumentSync. One session is shared by every workspace page of that COP, so
  * moving between pages (or switching language, which re-mounts the pages) never reconnects;
- * opening another COP's workspace, or another person signing in, closes it.
+ * opening another COP's workspace, signing out, or another person signing in, closes it.
  *
  * `migrateWorkspace` runs once the local copy is open and again after each change of sync state
  * and each change that came from elsewhere (an older client may have written the old layout).
@@ -110,8 +110,13 @@ export function workspaceFor(copId: string, user: User): WorkspaceSession {
   return current;
 }
 
-/** Closes the open workspace (signing out). */
+/** Closes the open workspace: its socket, its IndexedDB handle and its Y.Doc go. */
 export function closeWorkspace() {
   current?.destroy();
   current = null;
 }
+
+// Signing out (here or in another tab), the session ended, someone else signing in: the previous
+// person's workspace must not stay in memory, connected, or hold its database open (which would
+// also delay removing it from the device).
+if (typeof window !== 'undefined') account.onPersonLeft(closeWorkspace);
