@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { checkPage } from './support/accounts';
 import { expect, LAPTOP, PHONE, screenshotPath, test } from './support/fixtures';
-import { closeAll, fillMsg, open, programme, publishBilingual, unexpectedErrors } from './resources-people';
+import { closeAll, editorOf, fillMsg, open, panelOf, programme, publishBilingual, step, unexpectedErrors, writeProtocol } from './resources-people';
 
 test.setTimeout(180_000);
 
@@ -186,4 +186,42 @@ test('the Resource Centre, item, version, lifecycle panel and side-by-side pages
   await expect(anonymous.page.getByText(anonymous.t.rc_needs_account!)).toBeVisible();
   await checkPage(anonymous.page, 'resources-signed-out', 'fr');
   await closeAll(prog.manager, facilitator, anonymous);
+});
+
+test('an edit after approval is flagged in the panel and publishing publishes the approved text, in English and French', async ({ browser }) => {
+  const prog = await programme(browser);
+  const cop = await prog.cop('Review Network', 'Governance');
+  for (const locale of ['en', 'fr'] as const) {
+    const f = await prog.invite(cop, 'facilitator', locale === 'fr' ? 'Fanny Animatrice' : 'Frank Facilitator', locale);
+    const { page, t } = f;
+    const title = `Reviewed checklist ${locale}`;
+    await writeProtocol(f, cop, title, 'en', 'The reviewed text.');
+    await step(f, t.pub_do_propose_review!, 'in_review');
+    await step(f, t.pub_do_approve!, 'approved');
+    const panel = panelOf(f);
+    await expect(panel.getByText(t.pub_approval_unchanged!)).toBeVisible();
+    await expect(panel.locator('.approval')).toContainText(title);
+
+    // An edit after the approval: kept in the draft, flagged, not published.
+    await editorOf(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' An unreviewed addition.');
+    await expect(page.locator('.doc-status [data-state]')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+    await expect(panel.locator('.approval')).toHaveAttribute('data-edited-since', 'true');
+    await expect(panel.getByText(t.pub_approval_edited_since!)).toBeVisible();
+    await checkPart(page, 'section.lifecycle', 'protocol-approval-edited-since', locale);
+    await expect(editorOf(page)).toContainText('The reviewed text. An unreviewed addition.');
+
+    await panel.getByRole('button', { name: t.pub_do_publish, exact: true }).click();
+    await panel.getByLabel(fillMsg(t.pub_summary_label!, { language: t.pub_lang_in_en! })).fill('A checklist.');
+    await panel.getByRole('button', { name: t.pub_do_publish, exact: true }).click();
+    await expect(panel.locator('[data-state]').first()).toHaveAttribute('data-state', 'published');
+    const itemId = (await panel.getByRole('link', { name: t.pub_view_in_rc }).getAttribute('href'))!.split('/').pop()!;
+    const version = (await (await page.request.get(`/api/resources/${itemId}/versions/1`)).json()) as { en: { text: string } };
+    expect(version.en.text).toContain('The reviewed text.');
+    expect(version.en.text).not.toContain('unreviewed');
+    expect(unexpectedErrors(f)).toEqual([]);
+    await f.context.close();
+  }
+  await closeAll(prog.manager);
 });

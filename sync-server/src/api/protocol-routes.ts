@@ -1,6 +1,8 @@
 /**
  * A COP's protocols on their way to the Resource Centre: lifecycle status and timeline, the
- * steps members and facilitators take, publishing, and exports of the current draft.
+ * steps members and facilitators take, publishing, and exports of the current draft. Every route
+ * reaches the protocol through the stored workspace of the COP in its path (`requireCopProtocol`)
+ * and its lifecycle by that COP and id together.
  */
 import { translationStatus } from '@atelier/workspace';
 import { Hono } from 'hono';
@@ -12,10 +14,14 @@ import { toDocx } from '../exports/docx-export';
 import { ApiError } from '../http/api-error';
 import { requireUser, type ApiEnv } from '../http/session-guard';
 import { parseBody } from '../http/validate';
-import { PROTOCOL_ACTIONS, protocolState, timeline, transition, TransitionError } from '../publishing/lifecycle';
+import { editedSinceApproval, readApprovalPin } from '../publishing/approval-pin';
+import { refOf, requireCopProtocol } from '../publishing/cop-protocol';
+import { PROTOCOL_ACTIONS, protocolState, timeline, TransitionError } from '../publishing/lifecycle';
+import { AuthorNotInCopError } from '../publishing/publication-authors';
 import { publishProtocol } from '../publishing/publish-protocol';
-import { protocolWithCounterpart, readWorkspace, renderProtocol } from '../publishing/render-protocol';
+import { renderProtocol } from '../publishing/render-protocol';
 import { findItemForProtocols } from '../publishing/resource-centre';
+import { takeStep } from '../publishing/take-step';
 import type { DocumentStore } from '../sync/document-store';
 import { requireCopStanding } from './cop-permissions';
 
@@ -31,35 +37,36 @@ const PublishBody = v.object({
   summary: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'a summary is required'), v.maxLength(2000, 'must be at most 2000 characters')),
   counterpartSummary: v.optional(v.pipe(v.string('must be text'), v.maxLength(2000, 'must be at most 2000 characters'))),
   changeSummary: v.optional(v.pipe(v.string('must be text'), v.maxLength(2000, 'must be at most 2000 characters'))),
-  authors: v.optional(v.pipe(v.array(v.string('must be user ids'), 'must be a list of user ids'), v.maxLength(50, 'at most 50 authors'))),
+  authors: v.optional(
+    v.pipe(v.array(v.pipe(v.string('must be user ids'), v.maxLength(64, 'must be user ids')), 'must be a list of user ids'), v.maxLength(50, 'at most 50 authors'))
+  ),
   public: v.optional(v.boolean('must be true or false'))
 });
 
 export function protocolRoutes(ctx: ServerContext, store: DocumentStore) {
   const app = new Hono<ApiEnv>();
 
-  const load = async (copId: string, protocolId: string) => {
-    const workspace = await readWorkspace(store, copId);
-    const { protocol, counterpart } = protocolWithCounterpart(workspace, protocolId);
-    if (!protocol) throw new ApiError(404, 'not_found', 'No such protocol in this COP');
-    return { protocol, counterpart };
-  };
-
   const status = async (copId: string, protocolId: string) => {
-    const { protocol, counterpart } = await load(copId, protocolId);
-    const item = findItemForProtocols(ctx.db, [protocol.id, ...(counterpart ? [counterpart.id] : [])]);
+    const { protocol, counterpart } = await requireCopProtocol(store, copId, protocolId);
+    const ref = refOf(copId, protocol);
+    const item = findItemForProtocols(ctx.db, copId, [protocol.id, ...(counterpart ? [counterpart.id] : [])]);
     const translation = translationStatus(protocol, counterpart);
+    const state = protocolState(ctx.db, ref);
+    const pin = state === 'approved' || state === 'published' ? readApprovalPin(ctx.db, ref) : undefined;
+    const current = pin && (await renderProtocol(store, copId, protocol));
     return {
       protocolId: protocol.id,
       language: protocol.language,
-      state: protocolState(ctx.db, protocol.id),
-      timeline: timeline(ctx.db, protocol.id),
+      state,
+      timeline: timeline(ctx.db, ref),
+      // What publishing publishes: the title and text as approved, and whether they changed since.
+      approval: pin && current ? { at: pin.at, by: pin.by, byName: pin.byName, title: pin.title, editedSince: editedSinceApproval(pin, { title: protocol.title, json: current.json }) } : null,
       counterpart: counterpart
         ? {
             protocolId: counterpart.id,
             language: counterpart.language,
             title: counterpart.title,
-            state: protocolState(ctx.db, counterpart.id),
+            state: protocolState(ctx.db, refOf(copId, counterpart)),
             behind: translation.counterpartBehind
           }
         : null,
@@ -79,9 +86,10 @@ export function protocolRoutes(ctx: ServerContext, store: DocumentStore) {
     const { user } = requireUser(c);
     const { cop, standing } = requireCopStanding(ctx.db, user, c.req.param('copId'), canReadCop, "work on this COP's protocols");
     const body = await parseBody(c, TransitionBody);
-    const { protocol } = await load(cop.id, c.req.param('protocolId'));
+    const { protocol } = await requireCopProtocol(store, cop.id, c.req.param('protocolId'));
     try {
-      ctx.db.transaction(() => transition(ctx.db, { protocolId: protocol.id, copId: cop.id, action: body.action, standing, actorId: user.id, comment: body.comment })).immediate();
+      // Approving pins the title and text the server holds now: that is what was reviewed.
+      await takeStep(ctx.db, store, { copId: cop.id, protocol, action: body.action, standing, actorId: user.id, comment: body.comment });
     } catch (err) {
       if (err instanceof TransitionError) throw new ApiError(409, 'conflict', err.message);
       throw err;
@@ -109,6 +117,7 @@ export function protocolRoutes(ctx: ServerContext, store: DocumentStore) {
       return c.json(version, 201);
     } catch (err) {
       if (err instanceof TransitionError) throw new ApiError(409, 'conflict', err.message);
+      if (err instanceof AuthorNotInCopError) throw new ApiError(400, 'invalid_input', err.message);
       throw err;
     }
   });
@@ -116,7 +125,7 @@ export function protocolRoutes(ctx: ServerContext, store: DocumentStore) {
   app.get('/:copId/protocols/:protocolId/export/:format{(md|docx)}', async (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canReadCop, "export this COP's protocols");
-    const { protocol } = await load(cop.id, c.req.param('protocolId'));
+    const { protocol } = await requireCopProtocol(store, cop.id, c.req.param('protocolId'));
     const rendered = await renderProtocol(store, cop.id, protocol);
     if (c.req.param('format') === 'md') {
       return download(c, `# ${protocol.title}\n\n${rendered.markdown}`, 'text/markdown; charset=utf-8', fileNameFor(protocol.title, 'md'));

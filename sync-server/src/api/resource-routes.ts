@@ -12,6 +12,7 @@ import { ApiError } from '../http/api-error';
 import { requireUser, type ApiEnv } from '../http/session-guard';
 import { parseBody } from '../http/validate';
 import { protocolState, transition } from '../publishing/lifecycle';
+import { byline, publicVersion, publicVersionEntry, type Credit } from '../publishing/public-view';
 import { getVersion, itemSummary, listVersions, searchResources, setPublic, unpublishItem, type Lang, type ResourceVersion } from '../publishing/resource-centre';
 import { requireManager } from './cop-permissions';
 
@@ -34,15 +35,14 @@ function readVersion(ctx: ServerContext, id: string, n: string): ResourceVersion
   return version;
 }
 
-async function exportVersion(c: Context, version: ResourceVersion, format: string, wanted: string | undefined) {
+async function exportVersion(c: Context, version: ResourceVersion, credit: Credit, format: string, wanted: string | undefined) {
   const language: Lang = wanted === 'fr' || (!version.en && version.fr) ? 'fr' : 'en';
   const content = version[language] ?? version.en ?? version.fr!;
-  const stamp = new Date(version.publishedAt).toISOString().slice(0, 10);
-  const byline = `v${version.version} · ${stamp} · ${version.authors.map((a) => a.name).join(', ')}`;
+  const line = byline(version, credit);
   if (format === 'md') {
-    return download(c, `# ${content.title}\n\n_${byline}_\n\n${content.summary}\n\n${content.markdown}`, 'text/markdown; charset=utf-8', fileNameFor(`${content.title}-v${version.version}`, 'md'));
+    return download(c, `# ${content.title}\n\n_${line}_\n\n${content.summary}\n\n${content.markdown}`, 'text/markdown; charset=utf-8', fileNameFor(`${content.title}-v${version.version}`, 'md'));
   }
-  const docx = await toDocx({ title: content.title, subtitle: [byline, content.summary], sections: [{ body: content.json }] });
+  const docx = await toDocx({ title: content.title, subtitle: [line, content.summary], sections: [{ body: content.json }] });
   return download(c, docx, DOCX_TYPE, fileNameFor(`${content.title}-v${version.version}`, 'docx'));
 }
 
@@ -80,7 +80,7 @@ export function resourceRoutes(ctx: ServerContext) {
   app.get('/:id/versions/:n/export/:format{(md|docx)}', async (c) => {
     requireUser(c);
     readItem(ctx, c.req.param('id'), false);
-    return exportVersion(c, readVersion(ctx, c.req.param('id'), c.req.param('n')), c.req.param('format'), c.req.query('language'));
+    return exportVersion(c, readVersion(ctx, c.req.param('id'), c.req.param('n')), { audience: 'programme' }, c.req.param('format'), c.req.query('language'));
   });
 
   app.patch('/:id', async (c) => {
@@ -100,7 +100,7 @@ export function resourceRoutes(ctx: ServerContext) {
       const taken = unpublishItem(ctx.db, c.req.param('id'));
       if (!taken) throw new ApiError(404, 'not_found', 'No such published item');
       for (const protocolId of taken.protocolIds) {
-        if (protocolState(ctx.db, protocolId) === 'published') {
+        if (protocolState(ctx.db, { copId: taken.copId, protocolId }) === 'published') {
           transition(ctx.db, { protocolId, copId: taken.copId, action: 'unpublish', standing: 'manager', actorId: user.id, comment: body.comment });
         }
       }
@@ -111,22 +111,23 @@ export function resourceRoutes(ctx: ServerContext) {
   return app;
 }
 
-/** What anyone may read without an account: items the programme manager marked public. */
+/** What anyone may read without an account: items the programme manager marked public, without people (`public-view.ts`). */
 export function publicResourceRoutes(ctx: ServerContext) {
   const app = new Hono<ApiEnv>();
   app.get('/resources', (c) => c.json(searchResources(ctx.db, { q: c.req.query('q')?.slice(0, 200), publicOnly: true })));
   app.get('/resources/:id', (c) => {
     const item = readItem(ctx, c.req.param('id'), true);
-    const { authors: _a, publishedBy: _p, ...latest } = getVersion(ctx.db, item.id, item.latestVersion)!;
-    return c.json({ ...item, versions: listVersions(ctx.db, item.id).map(({ version, publishedAt, changeSummary }) => ({ version, publishedAt, changeSummary })), latest });
+    const latest = publicVersion(getVersion(ctx.db, item.id, item.latestVersion)!);
+    return c.json({ ...item, versions: listVersions(ctx.db, item.id).map(publicVersionEntry), latest });
   });
   app.get('/resources/:id/versions/:n', (c) => {
     readItem(ctx, c.req.param('id'), true);
-    return c.json(readVersion(ctx, c.req.param('id'), c.req.param('n')));
+    return c.json(publicVersion(readVersion(ctx, c.req.param('id'), c.req.param('n'))));
   });
   app.get('/resources/:id/versions/:n/export/:format{(md|docx)}', async (c) => {
-    readItem(ctx, c.req.param('id'), true);
-    return exportVersion(c, readVersion(ctx, c.req.param('id'), c.req.param('n')), c.req.param('format'), c.req.query('language'));
+    const item = readItem(ctx, c.req.param('id'), true);
+    const version = readVersion(ctx, item.id, c.req.param('n'));
+    return exportVersion(c, version, { audience: 'public', copName: item.copName }, c.req.param('format'), c.req.query('language'));
   });
   return app;
 }

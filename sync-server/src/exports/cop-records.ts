@@ -24,7 +24,7 @@ import { listMembers } from '../accounts/memberships';
 import type { SqliteDatabase } from '../db/database';
 import { timeline } from '../publishing/lifecycle';
 import { readWorkspace } from '../publishing/render-protocol';
-import { findItemForProtocols, getVersion, listVersions } from '../publishing/resource-centre';
+import { getVersion, listCopItems, listVersions } from '../publishing/resource-centre';
 import { readStoredDocument } from '../publishing/stored-document';
 import type { DocumentStore } from '../sync/document-store';
 import { fileNameFor } from './download';
@@ -61,17 +61,16 @@ export async function copRecordsZip(db: SqliteDatabase, store: DocumentStore, co
     const doc = await readStoredDocument(store, documentDocName(cop.id, d.kind, d.id), cop.id);
     const folder = d.kind === 'note' ? 'notes' : 'protocols';
     files[`${folder}/${d.id}-${fileNameFor(d.title, 'md')}`] = strToU8(`# ${d.title}\n\n${renderMarkdown(docToJson(doc))}`);
-    if (d.kind === 'protocol') {
-      files[`protocols/${d.id}-lifecycle.json`] = json(timeline(db, d.id));
-      const item = findItemForProtocols(db, [d.id]);
-      if (item) {
-        for (const v of listVersions(db, item.id)) {
-          const full = getVersion(db, item.id, v.version)!;
-          for (const l of ['en', 'fr'] as const) {
-            const c = full[l];
-            if (c) files[`resource-centre/${item.id}-v${v.version}-${l}.md`] = strToU8(`# ${c.title}\n\n${c.summary}\n\n${c.markdown}`);
-          }
-        }
+    // The lifecycle of this COP's protocol under that id: another COP's of the same id is not ours.
+    if (d.kind === 'protocol') files[`protocols/${d.id}-lifecycle.json`] = json(timeline(db, { copId: cop.id, protocolId: d.id }));
+  }
+  // Every version this COP ever published, taken-down items included: the COP's own record.
+  for (const itemId of listCopItems(db, cop.id)) {
+    for (const v of listVersions(db, itemId)) {
+      const full = getVersion(db, itemId, v.version)!;
+      for (const l of ['en', 'fr'] as const) {
+        const c = full[l];
+        if (c) files[`resource-centre/${itemId}-v${v.version}-${l}.md`] = strToU8(`# ${c.title}\n\n${c.summary}\n\n${c.markdown}`);
       }
     }
   }

@@ -79,13 +79,19 @@ const toVersion = (r: VersionRow): ResourceVersion => ({
   fr: lang(r, 'fr')
 });
 
-/** The item a protocol (or its counterpart) was published under, if any. */
-export function findItemForProtocols(db: SqliteDatabase, protocolIds: string[]): { id: string } | undefined {
+/** The item one COP's protocol (or its counterpart) was published under, if any. */
+export function findItemForProtocols(db: SqliteDatabase, copId: string, protocolIds: string[]): { id: string } | undefined {
+  const find = db.prepare('SELECT id FROM resource_items WHERE cop_id = ? AND (protocol_en = ? OR protocol_fr = ?)');
   for (const id of protocolIds) {
-    const row = db.prepare('SELECT id FROM resource_items WHERE protocol_en = ? OR protocol_fr = ?').get(id, id) as { id: string } | undefined;
+    const row = find.get(copId, id, id) as { id: string } | undefined;
     if (row) return row;
   }
   return undefined;
+}
+
+/** Ids of every item a COP published, taken-down ones included, oldest first. */
+export function listCopItems(db: SqliteDatabase, copId: string): string[] {
+  return db.prepare('SELECT id FROM resource_items WHERE cop_id = ? ORDER BY created_at, id').pluck(true).all(copId) as string[];
 }
 
 export function addVersion(
@@ -101,7 +107,7 @@ export function addVersion(
   },
   now = Date.now()
 ): ResourceVersion {
-  let item = findItemForProtocols(db, Object.values(input.protocols).filter(Boolean) as string[]);
+  let item = findItemForProtocols(db, input.copId, Object.values(input.protocols).filter(Boolean) as string[]);
   if (!item) {
     item = { id: newId() };
     db.prepare('INSERT INTO resource_items (id, cop_id, protocol_en, protocol_fr, is_public, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -178,39 +184,49 @@ export function listVersions(db: SqliteDatabase, itemId: string): Omit<ResourceV
   });
 }
 
-interface ItemRow {
+/** What a list of items needs, read in one statement: the item, its COP, its latest version's titles and summaries. */
+interface SummaryRow {
   id: string;
   cop_id: string;
   is_public: number;
   unpublished_at: number | null;
   cop_name: string;
   area: string;
+  version: number;
+  published_at: number;
+  en_title: string | null;
+  en_summary: string | null;
+  fr_title: string | null;
+  fr_summary: string | null;
+}
+
+const SUMMARY_COLUMNS = `i.id, i.cop_id, i.is_public, i.unpublished_at, c.name AS cop_name, c.area_of_interest AS area,
+  v.version, v.published_at, v.en_title, v.en_summary, v.fr_title, v.fr_summary`;
+// The latest version through the (item_id, version) primary key: no text, HTML or JSON is read.
+const SUMMARY_JOINS = `JOIN cops c ON c.id = i.cop_id
+  JOIN resource_versions v ON v.item_id = i.id AND v.version = (SELECT MAX(version) FROM resource_versions WHERE item_id = i.id)`;
+
+function toSummary(r: SummaryRow): ResourceItemSummary {
+  const languages = (['en', 'fr'] as const).filter((l) => r[`${l}_title`] !== null);
+  return {
+    id: r.id,
+    copId: r.cop_id,
+    copName: r.cop_name,
+    areaOfInterest: r.area,
+    isPublic: r.is_public === 1,
+    published: r.unpublished_at === null,
+    latestVersion: r.version,
+    publishedAt: r.published_at,
+    languages: [...languages],
+    title: Object.fromEntries(languages.map((l) => [l, r[`${l}_title`]!])),
+    summary: Object.fromEntries(languages.map((l) => [l, r[`${l}_summary`] ?? ''])),
+    translationPending: languages.length < 2
+  };
 }
 
 export function itemSummary(db: SqliteDatabase, itemId: string): ResourceItemSummary | undefined {
-  const row = db
-    .prepare(
-      `SELECT i.id, i.cop_id, i.is_public, i.unpublished_at, c.name AS cop_name, c.area_of_interest AS area
-       FROM resource_items i JOIN cops c ON c.id = i.cop_id WHERE i.id = ?`
-    )
-    .get(itemId) as ItemRow | undefined;
-  const latest = row && latestVersion(db, itemId);
-  if (!row || !latest) return undefined;
-  const languages = (['en', 'fr'] as const).filter((l) => latest[l]);
-  return {
-    id: row.id,
-    copId: row.cop_id,
-    copName: row.cop_name,
-    areaOfInterest: row.area,
-    isPublic: row.is_public === 1,
-    published: row.unpublished_at === null,
-    latestVersion: latest.version,
-    publishedAt: latest.publishedAt,
-    languages: [...languages],
-    title: Object.fromEntries(languages.map((l) => [l, latest[l]!.title])),
-    summary: Object.fromEntries(languages.map((l) => [l, latest[l]!.summary])),
-    translationPending: languages.length < 2
-  };
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM resource_items i ${SUMMARY_JOINS} WHERE i.id = ?`).get(itemId) as SummaryRow | undefined;
+  return row && toSummary(row);
 }
 
 /** Turns what a person typed into an FTS5 query: every word must match, as a prefix. */
@@ -233,25 +249,27 @@ export interface ResourceQuery {
   publicOnly?: boolean;
 }
 
+/** Published items matching the query, best match first (or newest first without words), in one statement. */
 export function searchResources(db: SqliteDatabase, query: ResourceQuery = {}): ResourceItemSummary[] {
   const match = query.q ? ftsQuery(query.q) : undefined;
-  const ids = match
-    ? (db
-        .prepare('SELECT item_id FROM resource_search WHERE resource_search MATCH ? GROUP BY item_id ORDER BY MIN(rank)')
-        .pluck(true)
-        .all(match) as string[])
-    : (db.prepare('SELECT id FROM resource_items WHERE unpublished_at IS NULL').pluck(true).all() as string[]);
+  const where = ['i.unpublished_at IS NULL'];
+  const params: Record<string, string | number> = {};
+  if (query.copId) (where.push('i.cop_id = @cop'), (params.cop = query.copId));
+  if (query.language) where.push(query.language === 'fr' ? 'v.fr_title IS NOT NULL' : 'v.en_title IS NOT NULL');
+  if (query.from !== undefined) (where.push('v.published_at >= @from'), (params.from = query.from));
+  if (query.to !== undefined) (where.push('v.published_at <= @to'), (params.to = query.to));
+  if (query.publicOnly) where.push('i.is_public = 1');
+  if (match) params.match = match;
+  const sql = match
+    ? `WITH hits AS (SELECT item_id, MIN(rank) AS rank FROM resource_search WHERE resource_search MATCH @match GROUP BY item_id)
+       SELECT ${SUMMARY_COLUMNS} FROM hits JOIN resource_items i ON i.id = hits.item_id ${SUMMARY_JOINS}
+       WHERE ${where.join(' AND ')} ORDER BY hits.rank`
+    : `SELECT ${SUMMARY_COLUMNS} FROM resource_items i ${SUMMARY_JOINS} WHERE ${where.join(' AND ')} ORDER BY v.published_at DESC, i.id`;
+  const rows = db.prepare(sql).all(params) as SummaryRow[];
+  // Areas are compared with accents and case folded, which SQLite's lower() cannot do.
   const fold = (t: string) => t.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-  const items = ids
-    .map((id) => itemSummary(db, id))
-    .filter((s): s is ResourceItemSummary => !!s && s.published)
-    .filter((s) => !query.copId || s.copId === query.copId)
-    .filter((s) => !query.area || fold(s.areaOfInterest) === fold(query.area))
-    .filter((s) => !query.language || s.languages.includes(query.language))
-    .filter((s) => query.from === undefined || s.publishedAt >= query.from)
-    .filter((s) => query.to === undefined || s.publishedAt <= query.to)
-    .filter((s) => !query.publicOnly || s.isPublic);
-  return match ? items : items.sort((a, b) => b.publishedAt - a.publishedAt);
+  const area = query.area === undefined ? undefined : fold(query.area);
+  return rows.filter((r) => area === undefined || fold(r.area) === area).map(toSummary);
 }
 
 export function setPublic(db: SqliteDatabase, itemId: string, isPublic: boolean) {

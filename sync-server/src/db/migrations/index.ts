@@ -4,5 +4,6 @@ import { accounts } from './001-accounts';
 import { documents } from './002-documents';
 import { files } from './003-files';
 import { publishing } from './004-publishing';
+import { protocolIdentity } from './005-protocol-identity';
 
-export const MIGRATIONS: readonly Migration[] = [accounts, documents, files, publishing];
+export const MIGRATIONS: readonly Migration[] = [accounts, documents, files, publishing, protocolIdentity];

@@ -34,6 +34,8 @@ export interface ProtocolStatus {
   translationPending: boolean;
   /** The Resource Centre item this protocol (or its counterpart) was published under. */
   resourceItemId: string | null;
+  /** What the latest approval pinned — publishing publishes that — and whether the draft changed since. */
+  approval: { at: number; by: string | null; byName: string | null; title: string; editedSince: boolean } | null;
 }
 
 export interface PublishInput {
