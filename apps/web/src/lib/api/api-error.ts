@@ -14,7 +14,8 @@ export type ApiErrorCode =
   | 'too_many_requests'
   | 'internal';
 
-const FIELD_MESSAGE = /^([A-Za-z][\w.]*):\s*(.+)$/s;
+// French typography puts a space (often a no-break one) before the colon: `currentPassword : …`.
+const FIELD_MESSAGE = /^([A-Za-z][\w.]*)[ \u00a0\u202f]?:\s*(.+)$/s;
 
 /** The server answered with an error status. */
 export class ApiRequestError extends Error {
