@@ -351,6 +351,60 @@ test.describe('the workspace in two browsers', () => {
     });
   }
 
+  test('a new expense is shared by the core group (or those present at its meeting) by default, never by an observer or a broader participant unless ticked', async ({ browser }) => {
+    test.setTimeout(150_000);
+    // Priya: core member. Olga: observer, moved into the core group. Étienne: broader participant.
+    const { lead, cop, others } = await copWith(browser, ['member', 'observer', 'member']);
+    const a = lead.page;
+    const [priya, olga, etienne] = others.map((o) => o.person.name) as [string, string, string];
+    const members = (await (await a.request.get(`/api/cops/${cop.id}/members`)).json()) as { userId: string; name: string }[];
+    const olgaId = members.find((mb) => mb.name === olga)!.userId;
+    expect((await a.request.patch(`/api/cops/${cop.id}/members/${olgaId}`, { data: { participation: 'core' } })).status()).toBe(200);
+
+    const sharer = (name: string) => a.getByRole('group', { name: en.ws_expense_shared }).getByRole('checkbox', { name });
+    await a.goto(`/cops/${cop.id}/costs`);
+    await expect(sharer(priya)).toBeChecked();
+    await expect(sharer(olga)).not.toBeChecked();
+    await expect(sharer(etienne)).not.toBeChecked();
+    await expect(a.getByText(en.ws_expense_shared_hint_core!)).toBeVisible();
+    await a.locator('#expense-what').fill('Coffee for the working group');
+    await a.locator('#expense-amount').fill('30.00');
+    await a.locator('#expense-paid-by').selectOption({ label: priya });
+    await a.getByRole('button', { name: en.ws_save_expense }).click();
+    await expect(a.getByText(fill(en.ws_expense_line, { payer: priya, amount: '$30.00', count: '1' }))).toBeVisible();
+    // Ticking is still possible: the observer shares when someone says so.
+    await expect(sharer(olga)).not.toBeChecked();
+    await sharer(olga).check();
+    await a.locator('#expense-what').fill('Printing');
+    await a.locator('#expense-amount').fill('10.00');
+    await a.getByRole('button', { name: en.ws_save_expense }).click();
+    await expect(a.getByText(fill(en.ws_expense_line, { payer: priya, amount: '$10.00', count: '2' }))).toBeVisible();
+    await expect(sharer(olga)).not.toBeChecked();
+
+    // An expense of a meeting: those who checked in (the broader participant who came included,
+    // the observer who came not), instead of the core group.
+    await createMeeting(a, cop.id, 'Venue session');
+    await a.getByRole('group', { name: new RegExp(etienne) }).getByRole('radio', { name: en.ws_present }).check();
+    await a.getByRole('group', { name: new RegExp(olga) }).getByRole('radio', { name: en.ws_present }).check();
+    await a.getByRole('group', { name: new RegExp(priya) }).getByRole('radio', { name: en.ws_regrets }).check();
+    await a.goto(`/cops/${cop.id}/costs`);
+    await a.locator('#expense-meeting').selectOption({ label: 'Venue session' });
+    await expect(sharer(etienne)).toBeChecked();
+    await expect(sharer(olga)).not.toBeChecked();
+    await expect(sharer(priya)).not.toBeChecked();
+    await expect(a.getByText(en.ws_expense_shared_hint_attendees!)).toBeVisible();
+    await a.setViewportSize(PHONE);
+    await a.getByRole('group', { name: en.ws_expense_shared }).scrollIntoViewIfNeeded();
+    await a.screenshot({ path: screenshotPath('costs-shared-among-meeting-phone-en') });
+    await a.setViewportSize(LAPTOP);
+    // Back to no meeting: the core group again.
+    await a.locator('#expense-meeting').selectOption({ label: en.ws_expense_no_meeting! });
+    await expect(sharer(priya)).toBeChecked();
+    await expect(sharer(etienne)).not.toBeChecked();
+
+    await closeAll(lead, ...others.map((o) => o.device));
+  });
+
   test('an observer sees the workspace without edit controls, and the server drops its forced writes', async ({ browser }) => {
     test.setTimeout(120_000);
     const { lead, cop, others } = await copWith(browser, ['observer']);
@@ -466,6 +520,8 @@ for (const locale of ['en', 'fr'] as const) {
     await a.locator('#expense-what').fill(locale === 'fr' ? 'Location de salle' : 'Room rental');
     await a.locator('#expense-amount').fill(locale === 'fr' ? '240,00' : '240.00');
     await a.locator('#expense-paid-by').selectOption({ label: others[0]!.person.name });
+    // The broader participant shares this one only because they are ticked.
+    await a.getByRole('group', { name: t.ws_expense_shared }).getByRole('checkbox', { name: others[1]!.person.name }).check();
     await a.getByRole('button', { name: t.ws_save_expense }).click();
     await expect(a.getByText(t.ws_expense_added!)).toBeVisible();
     await expect(a.getByRole('heading', { level: 2, name: t.ws_settle })).toBeVisible();

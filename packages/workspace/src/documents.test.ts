@@ -68,4 +68,39 @@ describe('translation status', () => {
     markTranslationCurrent(doc, fr);
     expect(status()).toEqual({ behind: false, counterpartBehind: false, pending: false });
   });
+
+  it('shows the other side behind after every change, even one made seconds after the same person\'s previous edit (the last-edit record is coalesced, the change count is not)', () => {
+    const doc = new Y.Doc();
+    const en = createDocument(doc, { kind: 'protocol', title: 'Review', language: 'en', createdBy: 'u1' }, undefined, 1000);
+    const fr = createDocument(doc, { kind: 'protocol', title: 'Revue', language: 'fr', createdBy: 'u2' }, undefined, 2000);
+    pairProtocols(doc, en, fr);
+    const frStatus = () => translationStatus(readDocument(doc, fr)!, readDocument(doc, en)!);
+    touchDocument(doc, en, 'u1', undefined, 100_000);
+    expect(frStatus().behind).toBe(true);
+    // The translator brings the French in line; the author edits the English again 20 s later.
+    markTranslationCurrent(doc, fr, undefined);
+    expect(frStatus().behind).toBe(false);
+    touchDocument(doc, en, 'u1', undefined, 120_000);
+    expect(readDocument(doc, en)!.lastEditedAt).toBe(100_000);
+    expect(frStatus()).toEqual({ behind: true, counterpartBehind: false, pending: true });
+  });
+
+  it('counts concurrent edits from two replicas, and an offline edit made before the marking that arrives after it, as changes since', () => {
+    const a = new Y.Doc();
+    const en = createDocument(a, { kind: 'protocol', title: 'Review', language: 'en', createdBy: 'u1' }, undefined, 1000);
+    const fr = createDocument(a, { kind: 'protocol', title: 'Revue', language: 'fr', createdBy: 'u2' }, undefined, 2000);
+    pairProtocols(a, en, fr);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    // b edits the English offline; meanwhile a edits it too and marks the French current.
+    touchDocument(b, en, 'u3', undefined, 5_000);
+    touchDocument(a, en, 'u1', undefined, 5_000);
+    markTranslationCurrent(a, fr);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    for (const doc of [a, b]) {
+      expect(readDocument(doc, en)!.editCount).toBe(2);
+      expect(translationStatus(readDocument(doc, fr)!, readDocument(doc, en)!).behind).toBe(true);
+    }
+  });
 });

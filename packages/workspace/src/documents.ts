@@ -3,6 +3,13 @@
  * document. Each one's text lives in its own Y.Doc (`cop/{copId}/notes/{id}` or
  * `cop/{copId}/protocols/{id}`) so opening the workspace never loads every text. A protocol may be
  * paired with its counterpart in the other official language (`pairedWith`, kept symmetric).
+ *
+ * Whether a translation is behind follows every change of the text, not the last-edit record
+ * (which is coalesced: one write a minute per person, for the list). Each replica counts the
+ * edits it makes under its own key (`edits:{clientID}`), so concurrent edits from several devices
+ * never overwrite each other's count; a document's change count is the sum, which only grows.
+ * Marking a translation current records the counterpart's count at that moment; any edit that
+ * reaches the document after that — even one made offline before the marking — makes it behind.
  */
 import * as Y from 'yjs';
 import { copDocName } from './doc-name';
@@ -34,6 +41,29 @@ export interface CopDocument {
    * version is behind when its counterpart has changed since (see `translationStatus`).
    */
   counterpartSeenAt: number;
+  /** How many edits the text has had, from every replica (see the header). */
+  editCount: number;
+  /** The counterpart's `editCount` when this version was last brought in line with it. */
+  counterpartSeenEdits: number;
+}
+
+/** The key under which one replica counts its edits of a document's text. */
+const EDITS_PREFIX = 'edits:';
+
+function editCountOf(m: Y.Map<unknown>): number {
+  let sum = 0;
+  for (const [key, value] of m.entries()) {
+    if (key.startsWith(EDITS_PREFIX) && typeof value === 'number' && Number.isSafeInteger(value) && value > 0) sum += value;
+  }
+  return sum;
+}
+
+/** Records on both sides of a pair that each matches the other as of now. */
+function markInLine(a: Y.Map<unknown>, b: Y.Map<unknown>) {
+  a.set('counterpartSeenAt', b.get('lastEditedAt') ?? 0);
+  b.set('counterpartSeenAt', a.get('lastEditedAt') ?? 0);
+  a.set('counterpartSeenEdits', editCountOf(b));
+  b.set('counterpartSeenEdits', editCountOf(a));
 }
 
 export function documentsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -82,15 +112,23 @@ export function updateDocument(
   }, origin);
 }
 
-/** Records who last edited a document's text and when (for the list), at most once a minute. */
+/**
+ * Records an edit of a document's text: always counted (this replica's `edits:` key), and who
+ * last edited it and when (for the list), that at most once a minute per person.
+ */
 export function touchDocument(doc: Y.Doc, id: string, userId: string, origin: ChangeOrigin = LOCAL_CHANGE, now = Date.now()) {
   const m = documentsMap(doc).get(id);
   if (!(m instanceof Y.Map)) return;
   const last = m.get('lastEditedAt');
-  if (m.get('lastEditedBy') === userId && typeof last === 'number' && now - last < 60_000) return;
+  const recordLast = !(m.get('lastEditedBy') === userId && typeof last === 'number' && now - last < 60_000);
+  const key = `${EDITS_PREFIX}${doc.clientID}`;
+  const mine = m.get(key);
   doc.transact(() => {
-    m.set('lastEditedBy', userId);
-    m.set('lastEditedAt', now);
+    m.set(key, (typeof mine === 'number' && Number.isSafeInteger(mine) ? mine : 0) + 1);
+    if (recordLast) {
+      m.set('lastEditedBy', userId);
+      m.set('lastEditedAt', now);
+    }
   }, origin);
 }
 
@@ -116,10 +154,7 @@ export function pairProtocols(doc: Y.Doc, id: string, otherId: string | null, or
     a.set('pairedWith', otherId);
     if (b instanceof Y.Map) b.set('pairedWith', id);
     // Pairing says "these say the same thing" as of now.
-    if (b instanceof Y.Map) {
-      a.set('counterpartSeenAt', b.get('lastEditedAt') ?? 0);
-      b.set('counterpartSeenAt', a.get('lastEditedAt') ?? 0);
-    }
+    if (b instanceof Y.Map) markInLine(a, b);
   }, origin);
 }
 
@@ -129,10 +164,7 @@ export function markTranslationCurrent(doc: Y.Doc, id: string, origin: ChangeOri
   const partnerId = a instanceof Y.Map ? a.get('pairedWith') : undefined;
   const b = typeof partnerId === 'string' ? documentsMap(doc).get(partnerId) : undefined;
   if (!(a instanceof Y.Map) || !(b instanceof Y.Map) || b.get('pairedWith') !== id) return;
-  doc.transact(() => {
-    a.set('counterpartSeenAt', b.get('lastEditedAt') ?? 0);
-    b.set('counterpartSeenAt', a.get('lastEditedAt') ?? 0);
-  }, origin);
+  doc.transact(() => markInLine(a, b), origin);
 }
 
 export interface TranslationStatus {
@@ -146,8 +178,9 @@ export interface TranslationStatus {
 
 export function translationStatus(document: CopDocument, counterpart: CopDocument | undefined): TranslationStatus {
   if (!counterpart || document.pairedWith !== counterpart.id) return { behind: false, counterpartBehind: false, pending: true };
-  const behind = counterpart.lastEditedAt > document.counterpartSeenAt;
-  const counterpartBehind = document.lastEditedAt > counterpart.counterpartSeenAt;
+  // The change count follows every edit; the time stays for edits recorded by older versions.
+  const behind = counterpart.editCount > document.counterpartSeenEdits || counterpart.lastEditedAt > document.counterpartSeenAt;
+  const counterpartBehind = document.editCount > counterpart.counterpartSeenEdits || document.lastEditedAt > counterpart.counterpartSeenAt;
   return { behind, counterpartBehind, pending: behind || counterpartBehind };
 }
 
@@ -171,7 +204,9 @@ function read(doc: Y.Doc, id: string, m: Y.Map<unknown>): CopDocument | undefine
     lastEditedBy: s('lastEditedBy'),
     lastEditedAt: n('lastEditedAt'),
     pairedWith: kind === 'protocol' ? paired : null,
-    counterpartSeenAt: n('counterpartSeenAt')
+    counterpartSeenAt: n('counterpartSeenAt'),
+    editCount: editCountOf(m),
+    counterpartSeenEdits: n('counterpartSeenEdits')
   };
 }
 

@@ -16,6 +16,12 @@ import { userColour } from './user-colour';
 
 /** How long an empty local copy waits for the server's before the editor opens anyway. */
 const FIRST_CONTACT_WAIT_MS = 4_000;
+/**
+ * My edits are recorded in the workspace (the list's "last edited", the translation's change
+ * count) at most this often while I type, and once more after the last keystroke: one workspace
+ * update a second or two instead of one per key, relayed to every member's device.
+ */
+const EDIT_RECORD_INTERVAL_MS = 2_000;
 
 export class DocumentSession {
   readonly doc = new Y.Doc();
@@ -32,6 +38,8 @@ export class DocumentSession {
   readonly #unsubscribe: () => void;
   readonly #onMyEdit: () => void;
   #closed = false;
+  #lastRecordAt = -Infinity;
+  #recordTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly copId: string,
@@ -85,6 +93,7 @@ export class DocumentSession {
       console.warn('Could not finish before closing the document', error);
     }
     this.doc.getXmlFragment(RICH_TEXT_FIELD).unobserveDeep(this.#observeText);
+    this.#flushEditRecord();
     removeEventListener('pagehide', this.#onPageHide);
     this.awareness.setLocalState(null);
     this.#unsubscribe();
@@ -97,12 +106,32 @@ export class DocumentSession {
 
   /** Closing the tab or a full navigation: withdraw my presence at once (the socket is still open). */
   readonly #onPageHide = (event: PageTransitionEvent) => {
+    this.#flushEditRecord();
     if (!event.persisted) this.awareness.setLocalState(null);
   };
+
+  /** Records my edit now if the last record is old enough, else once the interval has passed. */
+  #recordEdit() {
+    const wait = this.#lastRecordAt + EDIT_RECORD_INTERVAL_MS - performance.now();
+    if (wait <= 0 && this.#recordTimer === undefined) return this.#writeEditRecord();
+    this.#recordTimer ??= setTimeout(() => this.#writeEditRecord(), Math.max(0, wait));
+  }
+
+  #writeEditRecord() {
+    clearTimeout(this.#recordTimer);
+    this.#recordTimer = undefined;
+    this.#lastRecordAt = performance.now();
+    this.#onMyEdit();
+  }
+
+  /** An edit waiting to be recorded is recorded now (leaving the page, closing the document). */
+  #flushEditRecord() {
+    if (this.#recordTimer !== undefined) this.#writeEditRecord();
+  }
 
   readonly #observeText = (_events: Y.YEvent<Y.XmlElement | Y.XmlText>[], transaction: Y.Transaction) => {
     // Local transactions are mine (typing, restoring); updates from the server, another tab or the
     // local copy are applied as remote ones.
-    if (transaction.local) this.#onMyEdit();
+    if (transaction.local) this.#recordEdit();
   };
 }
