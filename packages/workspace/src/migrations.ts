@@ -32,7 +32,10 @@ interface MigrationStep {
 
 const LEGACY_AGENDA = 'agenda';
 
-/** One agenda item as the migration writes it, read from the legacy array. */
+/**
+ * One agenda item as the migration writes it, read from the legacy array. Deliberately not
+ * `AgendaItem`: a shipped migration must keep writing the v2 shape when the model grows.
+ */
 interface MigratedItem {
   id: string;
   title: string;
