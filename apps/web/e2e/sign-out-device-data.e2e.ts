@@ -57,7 +57,8 @@ for (const locale of ['en', 'fr'] as const) {
     await page.getByRole('button', { name: t.sign_out, exact: true }).click();
     const warning = page.getByRole('alert').filter({ hasText: t.signout_unsaved_intro! });
     await expect(warning).toBeVisible({ timeout: 30_000 });
-    await expect(warning).toContainText(fill(t.signout_unsaved_documents, { count: '1' }));
+    // Two: the note, and the workspace's record of that edit (the count behind translation state).
+    await expect(warning).toContainText(fill(t.signout_unsaved_documents, { count: '2' }));
     await checkPage(page, 'sign-out-unsaved', locale);
 
     // Staying keeps everything.
