@@ -3,7 +3,7 @@
 // errors are shown next to their fields; requests to join from the directory.
 import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { checkPage, createManager, fill, newPerson, signIn, type Person } from './support/accounts';
-import { expect, messages, test, waitForServiceWorker } from './support/fixtures';
+import { counted, expect, messages, test, waitForServiceWorker } from './support/fixtures';
 
 const t = messages('en');
 
@@ -135,7 +135,7 @@ test('a member asks to join a COP from the directory and a facilitator approves'
 
   // The manager approves it on the COP's page.
   await page.goto(`/cops/${other}`);
-  const requests = page.getByRole('region', { name: fill(t.join_requests_title, { count: '1' }) });
+  const requests = page.getByRole('region', { name: counted('en', 'join_requests_title', { count: 1 }) });
   await expect(requests.getByRole('heading', { name: member.name })).toBeVisible();
   await checkPage(page, 'cop-join-requests', 'en');
   // Into the core group, as an observer for now (the approver chooses both on the request).

@@ -3,7 +3,7 @@
 // follow their words, observers who can read but not write, pasted HTML that cannot run.
 import { closeAll, copWithPeople, editorOf, editorText, unexpectedErrors, type Participant } from './editor-people';
 import type { WebSocketRoute } from '@playwright/test';
-import { expect, messages, test } from './support/fixtures';
+import { counted, expect, messages, test } from './support/fixtures';
 
 // Two or three signed-in browsers per test on a shared machine: give each test room.
 test.describe.configure({ timeout: 150_000 });
@@ -254,7 +254,7 @@ test('a comment stays on its words while both people edit around them', async ({
   await b.page.getByRole('button', { name: t.doc_comment_reply, exact: true }).click();
   await expect(a.page.locator('article.thread')).toContainText('Yes, keep it.');
   await a.page.getByRole('button', { name: t.doc_comment_resolve }).click();
-  await expect(b.page.getByText(t.doc_comments_resolved!.replace('{count}', '1'))).toBeVisible();
+  await expect(b.page.getByText(counted('en', 'doc_comments_resolved', { count: 1 }))).toBeVisible();
   await expect(editorOf(b.page).locator('.comment-highlight')).toHaveCount(0);
   await closeAll(a, b);
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { checkPage, createManager, E2E_DATA_DIR, fill, newPerson, signIn, type Person } from './support/accounts';
-import { expect, messages, screenshotPath, test, waitForServiceWorker } from './support/fixtures';
+import { counted, expect, messages, screenshotPath, test, waitForServiceWorker } from './support/fixtures';
 
 const en = messages('en');
 const fr = messages('fr');
@@ -216,7 +216,7 @@ test.describe('the COP library', () => {
     await expect(b.getByText(en.lib_kept!)).toBeVisible();
     await b.getByRole('link', { name: en.lib_back }).click();
     await expect(cards(b).filter({ hasText: 'Venue map' })).toContainText(en.lib_offline_badge!);
-    await expect(b.getByText(new RegExp(fill(en.lib_storage_kept, { count: '1', size: '.*' })))).toBeVisible();
+    await expect(b.getByText(new RegExp(counted('en', 'lib_storage_kept', { count: 1, size: '.*' })))).toBeVisible();
     const url = b.url();
 
     await others[0]!.device.context.setOffline(true);
@@ -254,7 +254,7 @@ test.describe('the COP library', () => {
     await expect(a.getByText(en.lib_added_offline!)).toBeVisible();
     const card = cards(a).filter({ hasText: 'Minutes written at the venue' });
     await expect(card).toContainText(en.lib_waiting_upload!);
-    await expect(a.getByText(new RegExp(fill(en.lib_storage_waiting, { count: '1', size: '.*' })))).toBeVisible();
+    await expect(a.getByText(new RegExp(counted('en', 'lib_storage_waiting', { count: 1, size: '.*' })))).toBeVisible();
     // Still on this device only: it opens from the upload queue.
     await card.getByRole('link').click();
     await expect(a.getByText(en.lib_only_here!)).toBeVisible();

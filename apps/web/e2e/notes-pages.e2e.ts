@@ -3,7 +3,7 @@
 // and laptop sizes, with screenshots for people to look at.
 import { checkPage } from './support/accounts';
 import { closeAll, copWithPeople, editorOf } from './editor-people';
-import { expect, messages, test } from './support/fixtures';
+import { counted, expect, messages, test } from './support/fixtures';
 
 // Two or three signed-in browsers per test on a shared machine: give each test room.
 test.describe.configure({ timeout: 150_000 });
@@ -54,7 +54,7 @@ for (const locale of ['en', 'fr'] as const) {
     // Search finds the note by a word of its text, with the network cut.
     await a.context.setOffline(true);
     await page.getByLabel(t.doc_search_label!).fill(words.search.toUpperCase());
-    await expect(page.getByText(t.doc_search_results!.replace('{count}', '1'))).toBeVisible();
+    await expect(page.getByText(counted(locale, 'doc_search_results', { count: 1 }))).toBeVisible();
     await expect(page.locator('.excerpt')).toContainText(words.search);
     await page.getByLabel(t.doc_search_label!).fill('zzzz');
     await expect(page.getByText(t.doc_search_none!.replace('{query}', 'zzzz'))).toBeVisible();
@@ -67,7 +67,7 @@ for (const locale of ['en', 'fr'] as const) {
     await expect(page.getByRole('link', { name: words.renamed })).toBeVisible();
     await page.getByRole('button', { name: `${t.doc_archive} — ${words.renamed}` }).click();
     await expect(page.getByRole('link', { name: words.renamed })).toHaveCount(0);
-    await page.getByRole('button', { name: t.doc_show_archived!.replace('{count}', '1') }).click();
+    await page.getByRole('button', { name: counted(locale, 'doc_show_archived', { count: 1 }) }).click();
     await expect(page.getByRole('link', { name: words.renamed })).toBeVisible();
     await closeAll(a);
   });

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { checkPage, fill } from './support/accounts';
 import { closeAll, copWithPeople, editorOf } from './editor-people';
-import { expect, messages, test } from './support/fixtures';
+import { counted, expect, messages, test } from './support/fixtures';
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -58,7 +58,7 @@ for (const locale of ['en', 'fr'] as const) {
     const warning = page.getByRole('alert').filter({ hasText: t.signout_unsaved_intro! });
     await expect(warning).toBeVisible({ timeout: 30_000 });
     // Two: the note, and the workspace's record of that edit (the count behind translation state).
-    await expect(warning).toContainText(fill(t.signout_unsaved_documents, { count: '2' }));
+    await expect(warning).toContainText(counted(locale, 'signout_unsaved_documents', { count: 2 }));
     await checkPage(page, 'sign-out-unsaved', locale);
 
     // Staying keeps everything.

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { checkPage, createManager, fill, newPerson, type Person } from './support/accounts';
-import { expect, LAPTOP, messages, PHONE, screenshotPath, test } from './support/fixtures';
+import { counted, expect, LAPTOP, messages, PHONE, screenshotPath, test } from './support/fixtures';
 
 const en = messages('en');
 const fr = messages('fr');
@@ -221,7 +221,7 @@ test.describe('the workspace in two browsers', () => {
     await expect(b.getByText(fill(en.ws_live_saved_decision, { text: 'Meet every second month' }))).toBeVisible();
     await b.getByRole('button', { name: en.ws_live_im_here }).click();
     await expect(b.getByText(en.ws_live_checked_in!)).toBeVisible();
-    await expect(a.getByText(fill(en.ws_live_present_count, { count: '1' }))).toBeVisible();
+    await expect(a.getByText(counted('en', 'ws_live_present_count', { count: 1 }))).toBeVisible();
     await a.goto(url);
     await expect(a.getByText('Meet every second month', { exact: true })).toBeVisible();
 
@@ -371,14 +371,14 @@ test.describe('the workspace in two browsers', () => {
     await a.locator('#expense-amount').fill('30.00');
     await a.locator('#expense-paid-by').selectOption({ label: priya });
     await a.getByRole('button', { name: en.ws_save_expense }).click();
-    await expect(a.getByText(fill(en.ws_expense_line, { payer: priya, amount: '$30.00', count: '1' }))).toBeVisible();
+    await expect(a.getByText(counted('en', 'ws_expense_line', { payer: priya, amount: '$30.00', count: 1 }))).toBeVisible();
     // Ticking is still possible: the observer shares when someone says so.
     await expect(sharer(olga)).not.toBeChecked();
     await sharer(olga).check();
     await a.locator('#expense-what').fill('Printing');
     await a.locator('#expense-amount').fill('10.00');
     await a.getByRole('button', { name: en.ws_save_expense }).click();
-    await expect(a.getByText(fill(en.ws_expense_line, { payer: priya, amount: '$10.00', count: '2' }))).toBeVisible();
+    await expect(a.getByText(counted('en', 'ws_expense_line', { payer: priya, amount: '$10.00', count: 2 }))).toBeVisible();
     await expect(sharer(olga)).not.toBeChecked();
 
     // An expense of a meeting: those who checked in (the broader participant who came included,
@@ -537,7 +537,7 @@ for (const locale of ['en', 'fr'] as const) {
     await a.locator('.profile-form [id$="-order"]').selectOption('municipal');
     await a.getByRole('button', { name: t.ws_save }).click();
     await a.locator('#filter-order').selectOption('municipal');
-    await expect(a.getByText(fill(t.ws_roster_count, { count: '1', total: '2' }))).toBeVisible();
+    await expect(a.getByText(counted(locale, 'ws_roster_count', { count: 1, total: 2 }))).toBeVisible();
     await checkPage(a, `workspace-roster`, locale);
     await a.locator('#filter-order').selectOption('');
 

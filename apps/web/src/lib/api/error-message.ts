@@ -16,7 +16,7 @@ export function describeError(error: unknown): string {
     case 'conflict':
       return m.error_conflict();
     case 'too_many_requests':
-      return error.retryAfter ? m.error_too_many_wait({ minutes: String(Math.ceil(error.retryAfter / 60)) }) : m.error_too_many();
+      return error.retryAfter ? m.error_too_many_wait({ count: Math.ceil(error.retryAfter / 60) }) : m.error_too_many();
     case 'too_large':
       return m.error_too_large();
     case 'invalid_input':
