@@ -1,8 +1,12 @@
-// An honest connection indicator: "online" only when the Atelier server answers, not merely
-// when the operating system reports a network (venue Wi-Fi often has no internet behind it).
+// The page's one connection state, shown by the header and read by every page that cares: the
+// sockets of the documents on screen when there are any, else a `/healthz` probe — "online" only
+// when the Atelier server answers, not merely when the operating system reports a network (venue
+// Wi-Fi often has no internet behind it). See connection-state.ts for the rule.
 import { browser } from '$app/environment';
+import { reconnectOpenSyncs, subscribeOpenSyncs, type OpenSyncsSummary } from '$lib/sync/open-syncs';
+import { connectionState, type ConnectionState, type ProbeResult } from './connection-state';
 
-export type ConnectionState = 'checking' | 'online' | 'offline' | 'unreachable';
+export type { ConnectionState } from './connection-state';
 
 /** How often to re-check the server while the page is visible; cheap (a tiny JSON). */
 const PROBE_INTERVAL_MS = 30_000;
@@ -10,13 +14,37 @@ const PROBE_INTERVAL_MS = 30_000;
 const PROBE_TIMEOUT_MS = 5_000;
 
 class ConnectionStatus {
-  state = $state<ConnectionState>('checking');
+  #systemOnline = $state(true);
+  #probe = $state<ProbeResult>('checking');
+  #syncs = $state<OpenSyncsSummary>({ open: 0, connected: 0 });
   #timer: ReturnType<typeof setInterval> | undefined;
+
+  readonly state: ConnectionState = $derived(
+    connectionState({
+      systemOnline: this.#systemOnline,
+      probe: this.#probe,
+      openDocuments: this.#syncs.open,
+      connectedDocuments: this.#syncs.connected
+    })
+  );
 
   start() {
     if (!browser || this.#timer) return;
-    addEventListener('online', () => void this.probe());
-    addEventListener('offline', () => (this.state = 'offline'));
+    this.#systemOnline = navigator.onLine;
+    subscribeOpenSyncs((summary) => {
+      const lost = summary.open > 0 && summary.connected === 0 && this.#syncs.connected > 0;
+      this.#syncs = summary;
+      // Every socket just dropped: find out at once whether the server is gone or only the socket.
+      if (lost) void this.probe();
+    });
+    addEventListener('online', () => {
+      this.#systemOnline = true;
+      void this.probe();
+    });
+    addEventListener('offline', () => {
+      this.#systemOnline = false;
+      this.#probe = 'unreachable';
+    });
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') void this.probe();
     });
@@ -25,17 +53,17 @@ class ConnectionStatus {
   }
 
   async probe() {
-    if (!navigator.onLine) {
-      this.state = 'offline';
-      return;
-    }
+    this.#systemOnline = navigator.onLine;
+    if (!navigator.onLine) return;
     try {
       const res = await fetch('/healthz', { cache: 'no-store', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-      this.state = res.ok ? 'online' : 'unreachable';
+      this.#probe = res.ok ? 'online' : 'unreachable';
     } catch {
-      // A failed fetch while the OS says "online" means the server (or the internet) is not there.
-      this.state = navigator.onLine ? 'unreachable' : 'offline';
+      this.#probe = 'unreachable';
+      this.#systemOnline = navigator.onLine;
     }
+    // The server answers: documents waiting out a backoff need not wait any longer.
+    if (this.#probe === 'online') reconnectOpenSyncs();
   }
 }
 

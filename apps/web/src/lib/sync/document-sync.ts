@@ -11,7 +11,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { reconnectDelay, type BackoffOptions } from './reconnect-delay';
 import { UnsavedChanges } from './saved-state';
-import { markSaved, markUnsaved } from './unsaved-documents';
+import { markSaved, markUnsaved, unsavedDocuments } from './unsaved-documents';
+import { type OpenSync, addOpenSync, announceOpenSyncs, openDocumentNames, removeOpenSync } from './open-syncs';
 import { requestPersistentStorage, type StoragePersistence } from './storage-persistence';
 import { CLOSE_FORBIDDEN, CLOSE_NOT_AUTHENTICATED, isPermanentClose, MESSAGE_SAVED_STATE, readVarBytes, savedStateRequest } from './wire';
 
@@ -35,6 +36,8 @@ export interface SyncStatus {
   state: SyncState;
   /** Whether the browser promised to keep the local copy; 'not-persistent' deserves a warning. */
   storage: StoragePersistence | 'unknown';
+  /** This device holds changes to the document that the server has not confirmed storing. */
+  unsaved: boolean;
 }
 
 export interface DocumentSyncOptions {
@@ -57,21 +60,13 @@ export interface DocumentSyncOptions {
 
 type Listener = (status: SyncStatus) => void;
 
-/** Every DocumentSync started on this page and not destroyed yet. */
-const openSyncs = new Set<DocumentSync>();
-
-/** The documents this page holds open (socket, local copy, Y.Doc): none once everyone closed theirs. */
-export function openDocumentNames(): string[] {
-  return [...openSyncs].map((s) => s.docName);
-}
-
 // A diagnostic for support and browser tests (a page cannot import the app's modules): what this
 // page still holds open, e.g. after signing out. Read-only; nothing in the app depends on it.
 if (typeof window !== 'undefined') Object.defineProperty(window, '__atelierOpenDocuments', { value: openDocumentNames, configurable: true });
 
-export class DocumentSync {
+export class DocumentSync implements OpenSync {
   readonly doc: Y.Doc;
-  #status: SyncStatus = { state: 'loading', storage: 'unknown' };
+  #status: SyncStatus = { state: 'loading', storage: 'unknown', unsaved: false };
   readonly #listeners = new Set<Listener>();
   readonly #unsaved = new UnsavedChanges();
   #provider: WebsocketProvider | undefined;
@@ -104,6 +99,19 @@ export class DocumentSync {
     return this.options.docName;
   }
 
+  /** Whether this document's socket to the server is open right now. */
+  get connected(): boolean {
+    return this.#provider?.wsconnected ?? false;
+  }
+
+  /** Skip the rest of a backoff and connect now (unless refused for good, or already connecting). */
+  reconnectNow() {
+    if (this.#destroyed || this.#terminal || !this.#provider || this.#provider.wsconnected || this.#provider.wsconnecting) return;
+    clearTimeout(this.#retryTimer);
+    this.#attempt = 0;
+    this.#provider.connect();
+  }
+
   /** Calls `listener` now and on every change; returns the unsubscribe. */
   subscribe(listener: Listener): () => void {
     this.#listeners.add(listener);
@@ -113,7 +121,7 @@ export class DocumentSync {
 
   async start(): Promise<void> {
     if (this.#destroyed) return;
-    openSyncs.add(this);
+    addOpenSync(this);
     const persist = this.options.persistStorage ?? (() => requestPersistentStorage());
     void persist().then((storage) => this.#set({ storage }));
     if (this.options.localCopy ?? true) {
@@ -121,6 +129,8 @@ export class DocumentSync {
       const local = new IndexeddbPersistence(this.options.docName, this.doc);
       this.#local = local;
       await local.whenSynced;
+      // Changes made here in an earlier visit and never confirmed are still at risk.
+      if (unsavedDocuments().includes(this.options.docName)) this.#set({ unsaved: true });
     }
     if (this.#destroyed) return;
     const provider = new WebsocketProvider(this.options.serverUrl, this.options.docName, this.doc, {
@@ -141,6 +151,7 @@ export class DocumentSync {
     provider.on('status', ({ status }) => {
       if (status === 'connected') this.#set({ state: 'syncing' });
       if (status === 'disconnected') this.#set({ state: this.#terminal ?? 'offline' });
+      announceOpenSyncs();
     });
     provider.on('sync', (synced: boolean) => {
       if (!synced) return;
@@ -153,6 +164,7 @@ export class DocumentSync {
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.#onOnline);
       window.addEventListener('offline', this.#onOffline);
+      document.addEventListener('visibilitychange', this.#onVisibility);
     }
     this.#set({ state: 'offline' });
     provider.connect();
@@ -169,13 +181,14 @@ export class DocumentSync {
 
   destroy() {
     this.#destroyed = true;
-    openSyncs.delete(this);
+    removeOpenSync(this);
     this.#resolveFirstContact(false);
     clearTimeout(this.#retryTimer);
     clearTimeout(this.#checkTimer);
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.#onOnline);
       window.removeEventListener('offline', this.#onOffline);
+      document.removeEventListener('visibilitychange', this.#onVisibility);
     }
     this.doc.off('update', this.#onUpdate);
     this.#provider?.destroy();
@@ -191,16 +204,17 @@ export class DocumentSync {
       this.#set({ state: this.#terminal });
       return;
     }
-    const delay = reconnectDelay(this.#attempt++, this.options.backoff);
+    const visible = typeof document !== 'undefined' && document.visibilityState === 'visible';
+    const delay = reconnectDelay(this.#attempt++, this.options.backoff, visible);
     clearTimeout(this.#retryTimer);
     this.#retryTimer = setTimeout(() => this.#provider?.connect(), delay);
   }
 
-  readonly #onOnline = () => {
-    // The network is back: do not sit out the rest of a long backoff.
-    if (this.#terminal || !this.#provider || this.#provider.wsconnected) return;
-    clearTimeout(this.#retryTimer);
-    this.#provider.connect();
+  // The network is back, or the person is looking again: do not sit out the rest of a backoff.
+  readonly #onOnline = () => this.reconnectNow();
+
+  readonly #onVisibility = () => {
+    if (document.visibilityState === 'visible') this.reconnectNow();
   };
 
   readonly #onOffline = () => {
@@ -217,6 +231,7 @@ export class DocumentSync {
     if (!this.#listedUnsaved && origin !== MIGRATION_CHANGE && (this.#local === undefined || origin !== this.#local)) {
       this.#listedUnsaved = true;
       markUnsaved(this.options.docName);
+      this.#set({ unsaved: true });
     }
     this.#unsaved.add(update);
     if (this.#status.state === 'saved') this.#set({ state: 'syncing' });
@@ -235,7 +250,7 @@ export class DocumentSync {
     if (this.#unsaved.confirm(snapshot)) {
       this.#listedUnsaved = false;
       markSaved(this.options.docName);
-      this.#set({ state: 'saved' });
+      this.#set({ state: 'saved', unsaved: false });
     } else {
       this.#set({ state: 'syncing' });
       this.#requestSavedState(this.options.savedCheckDelayMs ?? 300);
@@ -244,7 +259,7 @@ export class DocumentSync {
 
   #set(patch: Partial<SyncStatus>) {
     const next = { ...this.#status, ...patch };
-    if (next.state === this.#status.state && next.storage === this.#status.storage) return;
+    if (next.state === this.#status.state && next.storage === this.#status.storage && next.unsaved === this.#status.unsaved) return;
     this.#status = next;
     for (const listener of this.#listeners) listener(next);
   }

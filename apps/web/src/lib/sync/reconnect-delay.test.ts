@@ -16,3 +16,11 @@ describe('reconnectDelay', () => {
     expect(new Set(samples).size).toBeGreaterThan(100);
   });
 });
+
+describe('reconnectDelay while the page is visible', () => {
+  it('keeps retrying within 1 s, so a device is back in sync within seconds of the uplink returning (it waited up to 30 s)', () => {
+    const top = (attempt: number, visible: boolean) => reconnectDelay(attempt, { random: () => 1 }, visible);
+    expect([0, 1, 2, 10, 100].map((a) => top(a, true))).toEqual([500, 1_000, 1_000, 1_000, 1_000]);
+    expect(top(10, false)).toBe(30_000);
+  });
+});

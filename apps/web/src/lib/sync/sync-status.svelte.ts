@@ -8,12 +8,14 @@ import type { StoragePersistence } from './storage-persistence';
 export class DocumentSyncStatus {
   state = $state<SyncState>('loading');
   storage = $state<StoragePersistence | 'unknown'>('unknown');
+  unsaved = $state(false);
   readonly #unsubscribe: () => void;
 
   constructor(sync: DocumentSync) {
     this.#unsubscribe = sync.subscribe((status) => {
       this.state = status.state;
       this.storage = status.storage;
+      this.unsaved = status.unsaved;
     });
   }
 
