@@ -3,7 +3,7 @@
 // with every page checked by axe at phone and laptop sizes.
 import type { Browser, Page } from '@playwright/test';
 import { checkPage, createManager, fill, newPerson, signIn } from './support/accounts';
-import { counted, expect, messages, PHONE, test } from './support/fixtures';
+import { counted, expect, messages, PHONE, screenshotPath, test } from './support/fixtures';
 
 async function managerInvitesMember(browser: Browser, page: Page, locale: 'en' | 'fr', consoleErrors: string[]) {
   const t = messages(locale);
@@ -43,6 +43,29 @@ async function managerInvitesMember(browser: Browser, page: Page, locale: 'en' |
   await expect(qr).toBeVisible();
   expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(280);
   await checkPage(page, 'cop-invitation', locale);
+
+  // Full screen, the code fills the screen it is on and no more (it once opened 3,400 px tall).
+  for (const viewport of [PHONE, { width: 360, height: 640 }, { width: 1366, height: 800 }, { width: 800, height: 1280 }]) {
+    await page.setViewportSize(viewport);
+    await page.getByRole('button', { name: t.invitation_full_screen }).click();
+    const dialog = page.getByRole('dialog');
+    const big = dialog.getByRole('img', { name: fill(t.invitation_qr_alt, { cop: copName, role: t.role_member! }) });
+    await expect(big).toBeVisible();
+    const box = (await big.boundingBox())!;
+    const side = Math.min(viewport.width, viewport.height);
+    expect(box.y, `QR top at ${viewport.width}×${viewport.height}`).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height, `QR bottom at ${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(viewport.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(box.width, `QR size at ${viewport.width}×${viewport.height}`).toBeGreaterThanOrEqual(side * 0.5);
+    expect(Math.abs(box.width - box.height)).toBeLessThan(2);
+    const closeButton = dialog.getByRole('button', { name: t.close, exact: true });
+    const closeBox = (await closeButton.boundingBox())!;
+    expect(closeBox.y + closeBox.height, 'Close stays on screen').toBeLessThanOrEqual(viewport.height);
+    await page.screenshot({ path: screenshotPath(`invitation-qr-full-screen-${viewport.width}x${viewport.height}-${locale}`) });
+    await closeButton.click();
+    await expect(dialog).toBeHidden();
+  }
+  await page.setViewportSize({ width: 1366, height: 800 });
 
   // The member opens the link in another browser, creates an account and lands in the COP.
   const other = await browser.newContext({ locale: locale === 'fr' ? 'fr-CA' : 'en-CA' });

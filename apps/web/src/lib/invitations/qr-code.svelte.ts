@@ -10,7 +10,7 @@ export class QrCode {
 
   constructor(text: string) {
     // Error correction "M" survives a smudged screen or a glare at a venue and keeps modules large.
-    QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } })
+    QRCode.toString(text, { type: 'svg', width: 640, errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } })
       .then((svg) => (this.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`))
       .catch(() => (this.error = true));
   }
