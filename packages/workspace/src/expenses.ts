@@ -28,9 +28,11 @@ export interface Expense {
   date: string;
   meetingId: string | null;
   createdAt: number;
+  /** Who added it (they and the people running meetings may change it); who paid, for older ones. */
+  createdBy: string | null;
 }
 
-export type ExpenseInput = Omit<Expense, 'id' | 'createdAt' | 'meetingId'> & { meetingId?: string | null };
+export type ExpenseInput = Omit<Expense, 'id' | 'createdAt' | 'meetingId' | 'createdBy'> & { meetingId?: string | null; createdBy?: string };
 
 export function expensesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(EXPENSES_KEY);
@@ -69,6 +71,7 @@ export function addExpense(doc: Y.Doc, input: ExpenseInput, origin: ChangeOrigin
     e.set('date', date);
     e.set('meetingId', input.meetingId ?? null);
     e.set('createdAt', now);
+    if (input.createdBy !== undefined) e.set('createdBy', requireText('createdBy', input.createdBy, 100));
     expensesMap(doc).set(id, e);
   }, origin);
   return id;
@@ -122,7 +125,8 @@ function read(doc: Y.Doc, id: string, e: Y.Map<unknown>): Expense | undefined {
     sharedAmong: sharers.length ? sharers : [paidBy],
     date: typeof e.get('date') === 'string' ? (e.get('date') as string) : '',
     meetingId: typeof meetingId === 'string' && meetingsMap(doc).has(meetingId) ? meetingId : null,
-    createdAt: typeof e.get('createdAt') === 'number' ? (e.get('createdAt') as number) : 0
+    createdAt: typeof e.get('createdAt') === 'number' ? (e.get('createdAt') as number) : 0,
+    createdBy: typeof e.get('createdBy') === 'string' ? (e.get('createdBy') as string) : paidBy
   };
 }
 

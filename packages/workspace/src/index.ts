@@ -141,3 +141,15 @@ export {
 } from './document-versions';
 export type { DocumentVersion } from './document-versions';
 export { documentPlainText } from './document-text';
+export {
+  expenseAuthor,
+  MEETING_RUN_FIELDS,
+  mayChangeExpense,
+  mayDeleteAgendaItem,
+  mayDeleteMeeting,
+  mayMarkAttendance,
+  mayRunMeeting,
+  refusedWorkspaceChange,
+  runsMeetings
+} from './meeting-roles';
+export type { RefusedChange, RefusedReason, WorkspaceActor } from './meeting-roles';

@@ -104,5 +104,5 @@ describe('migrating one stored document on several devices', () => {
       }),
       { numRuns: PROPERTY_RUNS }
     );
-  });
+  }, 60_000);
 });
