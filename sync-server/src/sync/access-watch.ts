@@ -6,6 +6,7 @@
  * with 4401 when it does (`closeWhenSessionExpires`).
  */
 import { copIsArchived, standingInCop } from '../accounts/access';
+import { runsMeetings } from '@atelier/workspace';
 import { canReadCop, canWriteCop } from '../accounts/roles';
 import type { ServerContext } from '../context';
 import { CloseCode } from './protocol';
@@ -40,6 +41,7 @@ export function watchAccess(ctx: Pick<ServerContext, 'db' | 'events'>, connectio
     const standing = standingInCop(ctx.db, conn.userId, conn.copId);
     if (!canReadCop(standing)) return conn.close(CloseCode.forbidden);
     conn.canWrite = canWriteCop(standing) && !copIsArchived(ctx.db, conn.copId);
+    conn.runsMeetings = runsMeetings(standing);
   };
 
   const onSessionsEnded = ({ sessionIds }: { sessionIds: string[] }) => {

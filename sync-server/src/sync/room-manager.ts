@@ -6,6 +6,7 @@
  * grown heap is handed back (memory-release.ts). A failed write keeps everything in memory and is
  * retried with backoff; nothing is dropped.
  */
+import { refusedWorkspaceChange } from '@atelier/workspace';
 import * as Y from 'yjs';
 import type { SyncSettings } from '../config';
 import { log } from '../log';
@@ -135,6 +136,14 @@ export class RoomManager {
   #applyUpdate(room: Room, conn: SyncConnection, update: Uint8Array) {
     // Observers and archived COPs: dropped silently, the socket stays open.
     if (!conn.canWrite) return;
+    // What only the people running meetings may change, refused whole before anything is applied.
+    if (room.isWorkspace && !conn.runsMeetings) {
+      const refused = refusedWorkspaceChange(room.doc, update, { userId: conn.userId, runsMeetings: false });
+      if (refused) {
+        log.info('refused a workspace change reserved to facilitators', { doc: room.name, reason: refused.reason });
+        return conn.close(CloseCode.changeNotAllowed);
+      }
+    }
     if (room.bytes + update.byteLength > this.settings.maxDocumentBytes) {
       log.warn('refused an update over the document size limit', { doc: room.name, bytes: room.bytes });
       return conn.close(CloseCode.documentTooLarge);

@@ -4,6 +4,7 @@
  * room manager calls `delivered` after each committed batch, and replies that carry document
  * state wait in `whenStored` until no write for this room is outstanding.
  */
+import { workspaceDocName } from '@atelier/workspace';
 import * as Y from 'yjs';
 import {
   applyAwarenessUpdate,
@@ -42,6 +43,8 @@ export class Room {
   /** 'open' serves sockets; 'gone' was unloaded or discarded and must not be used again. */
   status: 'open' | 'unloading' | 'gone' = 'open';
   unloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The COP's workspace document (`cop/{copId}`), whose meeting changes are checked per role. */
+  readonly isWorkspace: boolean;
   readonly #waiting: (() => void)[] = [];
   /**
    * `Y.encodeStateAsUpdate(doc)` while the doc is unchanged: the reply to every device that has
@@ -56,6 +59,7 @@ export class Room {
     stored: StoredDocument,
     private readonly onPending: (room: Room) => void
   ) {
+    this.isWorkspace = name === workspaceDocName(copId);
     Y.transact(
       this.doc,
       () => {

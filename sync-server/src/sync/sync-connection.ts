@@ -16,6 +16,8 @@ export interface Peer {
   copId: string;
   docName: string;
   canWrite: boolean;
+  /** Facilitator of the COP or programme manager (`runsMeetings` in @atelier/workspace). */
+  runsMeetings: boolean;
 }
 
 let nextId = 1;
@@ -33,6 +35,8 @@ export class SyncConnection {
   readonly docName: string;
   /** False for observers and archived COPs: updates are dropped silently. Changes live. */
   canWrite: boolean;
+  /** May run the COP's meetings (see meeting-roles in @atelier/workspace). Changes live. */
+  runsMeetings: boolean;
   /** Set by every pong and message; cleared by every ping. */
   alive = true;
   closed = false;
@@ -54,6 +58,7 @@ export class SyncConnection {
     this.copId = peer.copId;
     this.docName = peer.docName;
     this.canWrite = peer.canWrite;
+    this.runsMeetings = peer.runsMeetings;
     this.#messages = new TokenBucket(settings.maxMessagesPerSecond, settings.maxMessagesPerSecond * 2);
     this.#bytes = new TokenBucket(
       settings.maxBytesPerSecond,

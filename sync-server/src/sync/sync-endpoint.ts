@@ -8,7 +8,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ServerType } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
-import { DocNameError, parseDocName, type DocName } from '@atelier/workspace';
+import { DocNameError, parseDocName, runsMeetings, type DocName } from '@atelier/workspace';
 import type { Context, Hono } from 'hono';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { authorizeDocument } from '../accounts/access';
@@ -72,7 +72,7 @@ export function createSyncService(ctx: ServerContext, store: DocumentStore = new
     if (!accountSockets.hasRoom(decision.userId)) return { ok: false, close: CloseCode.tooManyConnections };
     return {
       ok: true,
-      peer: { userId: decision.userId, sessionId: decision.session.id, copId: doc.copId, docName: doc.name, canWrite: decision.canWrite },
+      peer: { userId: decision.userId, sessionId: decision.session.id, copId: doc.copId, docName: doc.name, canWrite: decision.canWrite, runsMeetings: runsMeetings(decision.standing) },
       validUntil: Math.min(decision.session.expiresAt, decision.session.absoluteExpiresAt)
     };
   };
