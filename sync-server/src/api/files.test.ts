@@ -5,6 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cop } from '../accounts/cops';
+import { excelWorkbook, openDocumentText, pdfDocument, powerPointDeck, wordDocument } from '../test-support/office-documents';
 import { createPerson, createTestCop, joinCop, startTestServer, type Person, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
@@ -78,10 +79,21 @@ describe('uploading and downloading', () => {
     expect(csp).toMatch(/sandbox allow-downloads/);
   });
 
+  it.each([
+    ['report.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', wordDocument],
+    ['costs.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', excelWorkbook],
+    ['deck.pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', powerPointDeck],
+    ['protocole.odt', 'application/vnd.oasis.opendocument.text', openDocumentText],
+    ['agenda.pdf', 'application/pdf', pdfDocument]
+  ])('accepts a real %s as %s', async (name, type, make) => {
+    const res = await put(people.member, cop.id, newId(), make(), name);
+    expect(res.status).toBe(201);
+    expect(res.json.contentType).toBe(type);
+  });
+
   it('serves office documents and text as downloads, never inline', async () => {
     const id = newId();
-    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....word/document.xml'), Buffer.alloc(100)]);
-    expect((await put(people.member, cop.id, id, docx, 'report.docx')).status).toBe(201);
+    expect((await put(people.member, cop.id, id, wordDocument(), 'report.docx')).status).toBe(201);
     const down = await get(people.member, cop.id, id);
     expect(down.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(down.headers.get('content-disposition')).toMatch(/^attachment;/);
@@ -164,6 +176,19 @@ describe('refusals', () => {
     const res = await put(people.member, cop.id, newId(), Buffer.from(content, 'latin1'), name);
     expect(res.status).toBe(415);
     expect(res.json.error.code).toBe('unsupported_type');
+  });
+
+  it.each([
+    ['an Excel workbook renamed .docx', 'budget.docx', excelWorkbook],
+    ['a PowerPoint deck renamed .xlsx', 'deck.xlsx', powerPointDeck],
+    ['a Word document renamed .pptx', 'minutes.pptx', () => wordDocument()],
+    ['a Word document renamed .odt', 'minutes.odt', () => wordDocument()],
+    ['an OpenDocument text renamed .docx', 'protocole.docx', () => openDocumentText()]
+  ])('refuses %s with 415: the zip’s entries, not its first bytes, say what it is', async (_what, name, make) => {
+    const res = await put(people.member, cop.id, newId(), make(), name);
+    expect(res.status).toBe(415);
+    expect(res.json.error.code).toBe('unsupported_type');
+    expect(readdirSync(join(server.dataDir, 'blobs', 'incoming'))).toEqual([]);
   });
 
   it('leaves no partial file when an upload is interrupted half-way', async () => {

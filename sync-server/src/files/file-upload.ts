@@ -34,7 +34,7 @@ export async function storeUpload(
   });
   let type: FileType | undefined;
   try {
-    type = await confirmFileType(guess!, input.fileName, () => staged.read());
+    type = await confirmFileType(guess!, () => staged.read());
   } catch (err) {
     await ctx.blobs.discard(staged);
     throw err;
