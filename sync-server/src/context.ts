@@ -6,6 +6,7 @@ import { AccessEvents } from './accounts/access-events';
 import { SessionStore } from './accounts/sessions';
 import type { AtelierConfig } from './config';
 import type { SqliteDatabase } from './db/database';
+import { StorageBusyGuard } from './db/storage-busy';
 import { BlobReferences } from './files/blob-references';
 import type { BlobStore } from './files/blob-store';
 import { DiskBlobStore } from './files/disk-blob-store';
@@ -19,6 +20,8 @@ export interface ServerContext {
   blobs: BlobStore;
   /** Links and unlinks blobs together with the file records that point at them. */
   blobRefs: BlobReferences;
+  /** Keeps a database locked by another process from freezing the event loop. */
+  storageBusy: StorageBusyGuard;
   /** Cookies get Secure and the __Host- prefix when the first public origin is https. */
   secureCookies: boolean;
 }
@@ -35,6 +38,7 @@ export function createContext(config: AtelierConfig, db: SqliteDatabase): Server
     sessions: new SessionStore(db, events),
     blobs,
     blobRefs: new BlobReferences(db, blobs),
+    storageBusy: new StorageBusyGuard(db, config.dbBusyTimeoutMs),
     secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false
   };
 }
