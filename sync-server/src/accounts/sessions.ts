@@ -89,7 +89,12 @@ export class SessionStore {
     const session = fromRow(row);
     const t = this.now();
     if (t >= session.expiresAt || t >= session.absoluteExpiresAt) {
-      this.invalidate([session.id]);
+      try {
+        this.invalidate([session.id]);
+      } catch (err) {
+        // Locked by another process: the session is refused all the same; its row goes next time.
+        if (!isStorageBusy(err)) throw err;
+      }
       return null;
     }
     const storedExpiry = session.expiresAt;
