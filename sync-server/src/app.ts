@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { ServerContext } from './context';
 import { schemaVersion } from './db/migrations';
+import { isStorageBusy } from './db/storage-busy';
 import { apiRoutes } from './api/index';
 import { onApiError } from './http/api-error';
 import { securityHeaders } from './http/security-headers';
@@ -16,7 +17,10 @@ export const VERSION = '0.1.0';
 
 export function createApp(deps: ServerContext, sync?: Pick<SyncService, 'mount'>) {
   const app = new Hono();
-  app.onError(onApiError);
+  app.onError((err, c) => {
+    if (isStorageBusy(err)) deps.storageBusy.gaveUp();
+    return onApiError(err, c);
+  });
   app.use('*', detectLanguage());
   app.use('*', securityHeaders(deps.config.webRoot));
 

@@ -22,6 +22,11 @@ export interface AtelierConfig {
   sync: SyncSettings;
   /** Largest file a COP library accepts (MAX_UPLOAD_BYTES); larger uploads get 413. */
   maxUploadBytes: number;
+  /**
+   * How long a statement on the main database connection waits for a write lock held elsewhere
+   * (DB_BUSY_TIMEOUT_MS) before the request is answered 503; the wait blocks the event loop.
+   */
+  dbBusyTimeoutMs: number;
 }
 
 /** Sync websocket settings; each has an environment variable named in SYNC_ENV. */
@@ -106,7 +111,10 @@ export const DEFAULTS = {
   webRoot: resolve(here, '../../apps/web/build'),
   trustProxy: false,
   // Slide decks and reports: 25 MB covers nearly all, and a venue's network can carry it.
-  maxUploadBytes: 25 * 1000 * 1000
+  maxUploadBytes: 25 * 1000 * 1000,
+  // Covers the sync writer thread's own commits (an fsync, 0.4-5 ms, a large batch some tens of
+  // ms) while keeping a lock held by another process from freezing the event loop for longer.
+  dbBusyTimeoutMs: 100
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -183,6 +191,7 @@ export function loadConfig(env: Env = process.env): AtelierConfig {
     webRoot: resolve(env.ATELIER_WEB_ROOT?.trim() || DEFAULTS.webRoot),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
     sync: parseSyncSettings(env),
-    maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes)
+    maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes),
+    dbBusyTimeoutMs: parsePositiveInteger('DB_BUSY_TIMEOUT_MS', env.DB_BUSY_TIMEOUT_MS, DEFAULTS.dbBusyTimeoutMs)
   };
 }

@@ -6,6 +6,8 @@ import { AccessEvents } from './accounts/access-events';
 import { SessionStore } from './accounts/sessions';
 import type { AtelierConfig } from './config';
 import type { SqliteDatabase } from './db/database';
+import { StorageBusyGuard } from './db/storage-busy';
+import { BlobReferences } from './files/blob-references';
 import type { BlobStore } from './files/blob-store';
 import { DiskBlobStore } from './files/disk-blob-store';
 
@@ -16,6 +18,10 @@ export interface ServerContext {
   sessions: SessionStore;
   /** Contents of library files (content-addressed). */
   blobs: BlobStore;
+  /** Links and unlinks blobs together with the file records that point at them. */
+  blobRefs: BlobReferences;
+  /** Keeps a database locked by another process from freezing the event loop. */
+  storageBusy: StorageBusyGuard;
   /** Cookies get Secure and the __Host- prefix when the first public origin is https. */
   secureCookies: boolean;
 }
@@ -24,12 +30,15 @@ export function createContext(config: AtelierConfig, db: SqliteDatabase): Server
   const events = new AccessEvents();
   // Each open websocket listens for access changes; many sockets are normal, not a leak.
   events.setMaxListeners(0);
+  const blobs = new DiskBlobStore(config.dataDir);
   return {
     config,
     db,
     events,
     sessions: new SessionStore(db, events),
-    blobs: new DiskBlobStore(config.dataDir),
+    blobs,
+    blobRefs: new BlobReferences(db, blobs),
+    storageBusy: new StorageBusyGuard(db, config.dbBusyTimeoutMs),
     secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false
   };
 }

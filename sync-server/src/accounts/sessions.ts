@@ -4,6 +4,7 @@
  * invalidated at sign-out, from "my sessions", and when the password changes.
  */
 import type { SqliteDatabase } from '../db/database';
+import { isStorageBusy } from '../db/storage-busy';
 import type { AccessEvents } from './access-events';
 import { generateSessionToken, isWellFormedToken, sessionIdFromToken } from './session-token';
 
@@ -88,9 +89,15 @@ export class SessionStore {
     const session = fromRow(row);
     const t = this.now();
     if (t >= session.expiresAt || t >= session.absoluteExpiresAt) {
-      this.invalidate([session.id]);
+      try {
+        this.invalidate([session.id]);
+      } catch (err) {
+        // Locked by another process: the session is refused all the same; its row goes next time.
+        if (!isStorageBusy(err)) throw err;
+      }
       return null;
     }
+    const storedExpiry = session.expiresAt;
     const renew = session.expiresAt - t < SESSION_TTL_MS / 2;
     if (renew) {
       session.expiresAt = Math.min(t + SESSION_TTL_MS, session.absoluteExpiresAt);
@@ -98,7 +105,15 @@ export class SessionStore {
     }
     if (renew || t - session.lastSeenAt > LAST_SEEN_RESOLUTION_MS) {
       session.lastSeenAt = t;
-      this.db.prepare('UPDATE sessions SET expires_at = ?, last_seen_at = ? WHERE id = ?').run(session.expiresAt, t, id);
+      try {
+        this.db.prepare('UPDATE sessions SET expires_at = ?, last_seen_at = ? WHERE id = ?').run(session.expiresAt, t, id);
+      } catch (err) {
+        // The database is locked by another process: the session is valid all the same, and the
+        // renewal is due again on the next request. Reading must not fail for want of a write.
+        if (!isStorageBusy(err)) throw err;
+        session.expiresAt = storedExpiry;
+        session.renewed = false;
+      }
     }
     return session;
   }

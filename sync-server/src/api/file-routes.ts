@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { canManageMembers, canReadCop, canWriteCop } from '../accounts/roles';
 import type { ServerContext } from '../context';
-import { blobInUse, deleteFileRecord, findFile, type FileRecord } from '../files/file-records';
+import { findFile, type FileRecord } from '../files/file-records';
 import { FILE_ID, storeUpload } from '../files/file-upload';
 import { ApiError } from '../http/api-error';
 import { requireUser, type ApiEnv } from '../http/session-guard';
@@ -120,8 +120,7 @@ export function fileRoutes(ctx: ServerContext) {
     if (record.uploadedBy !== user.id && !canManageMembers(standing)) {
       throw new ApiError(403, 'forbidden', 'Only the person who added a file or a facilitator can delete it');
     }
-    deleteFileRecord(ctx.db, record.id);
-    if (!blobInUse(ctx.db, record.blobHash)) await ctx.blobs.delete(record.blobHash);
+    await ctx.blobRefs.release(record.id, record.blobHash);
     return c.body(null, 204);
   });
 

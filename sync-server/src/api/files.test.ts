@@ -5,6 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cop } from '../accounts/cops';
+import { excelWorkbook, openDocumentText, pdfDocument, powerPointDeck, wordDocument } from '../test-support/office-documents';
 import { createPerson, createTestCop, joinCop, startTestServer, type Person, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
@@ -78,10 +79,21 @@ describe('uploading and downloading', () => {
     expect(csp).toMatch(/sandbox allow-downloads/);
   });
 
+  it.each([
+    ['report.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', wordDocument],
+    ['costs.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', excelWorkbook],
+    ['deck.pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', powerPointDeck],
+    ['protocole.odt', 'application/vnd.oasis.opendocument.text', openDocumentText],
+    ['agenda.pdf', 'application/pdf', pdfDocument]
+  ])('accepts a real %s as %s', async (name, type, make) => {
+    const res = await put(people.member, cop.id, newId(), make(), name);
+    expect(res.status).toBe(201);
+    expect(res.json.contentType).toBe(type);
+  });
+
   it('serves office documents and text as downloads, never inline', async () => {
     const id = newId();
-    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....word/document.xml'), Buffer.alloc(100)]);
-    expect((await put(people.member, cop.id, id, docx, 'report.docx')).status).toBe(201);
+    expect((await put(people.member, cop.id, id, wordDocument(), 'report.docx')).status).toBe(201);
     const down = await get(people.member, cop.id, id);
     expect(down.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(down.headers.get('content-disposition')).toMatch(/^attachment;/);
@@ -166,6 +178,19 @@ describe('refusals', () => {
     expect(res.json.error.code).toBe('unsupported_type');
   });
 
+  it.each([
+    ['an Excel workbook renamed .docx', 'budget.docx', excelWorkbook],
+    ['a PowerPoint deck renamed .xlsx', 'deck.xlsx', powerPointDeck],
+    ['a Word document renamed .pptx', 'minutes.pptx', () => wordDocument()],
+    ['a Word document renamed .odt', 'minutes.odt', () => wordDocument()],
+    ['an OpenDocument text renamed .docx', 'protocole.docx', () => openDocumentText()]
+  ])('refuses %s with 415: the zip’s entries, not its first bytes, say what it is', async (_what, name, make) => {
+    const res = await put(people.member, cop.id, newId(), make(), name);
+    expect(res.status).toBe(415);
+    expect(res.json.error.code).toBe('unsupported_type');
+    expect(readdirSync(join(server.dataDir, 'blobs', 'incoming'))).toEqual([]);
+  });
+
   it('leaves no partial file when an upload is interrupted half-way', async () => {
     const id = newId();
     const before = storedBlobs().length;
@@ -227,6 +252,71 @@ describe('access', () => {
     expect(asFacilitator.status).toBe(204);
     expect((await get(people.member, cop.id, id)).status).toBe(404);
     expect(storedBlobs().length).toBe(blobsBefore - 1);
+    expect(storedBlobs().every((p) => statSync(p).size > 0)).toBe(true);
+  });
+});
+
+describe('deleting while the same bytes are uploaded', () => {
+  const remove = (id: string) =>
+    fetch(`${server.url}/api/cops/${cop.id}/files/${id}`, { method: 'DELETE', headers: { cookie: people.member.cookie } }).then((r) => r.status);
+
+  /**
+   * Uploads `body` but holds back its last byte until `release` is called, so a test can start
+   * another request at the moment the server finishes the upload (its most racy part).
+   */
+  function heldUpload(id: string, body: Buffer) {
+    let release!: () => void;
+    const status = new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${server.url}/api/cops/${cop.id}/files/${id}`, {
+        method: 'PUT',
+        headers: { cookie: people.member.cookie, 'x-file-name': 'race.pdf', 'content-length': String(body.length) }
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.write(body.subarray(0, body.length - 1));
+      release = () => req.end(body.subarray(body.length - 1));
+    });
+    return { status, release };
+  }
+
+  /** The whole body of a file, or undefined when the server cannot give it (its blob is gone). */
+  async function readBack(id: string): Promise<Buffer | undefined> {
+    try {
+      const res = await get(people.member, cop.id, id);
+      return res.status === 200 ? res.body : undefined;
+    } catch {
+      return undefined; // the stream broke after the headers: the blob vanished under the record
+    }
+  }
+
+  it('a delete racing an upload of the same bytes never leaves a surviving file without its blob', async () => {
+    const lanes = 4;
+    const rounds = 25;
+    const lost: string[] = [];
+    await Promise.all(
+      Array.from({ length: lanes }, async (_, lane) => {
+        for (let round = 0; round < rounds; round++) {
+          const body = pdf(`race ${lane}-${round}-${Date.now()} ${'y'.repeat(round * 211)}`);
+          const first = newId();
+          expect((await put(people.member, cop.id, first, body)).status).toBe(201);
+          const second = newId();
+          const upload = heldUpload(second, body);
+          await new Promise((r) => setTimeout(r, 20)); // the server has read all but the last byte
+          // The delete starts a little before, with or a little after the upload completes.
+          const deleting = new Promise<number>((resolve) => setTimeout(() => resolve(remove(first)), round % 4));
+          upload.release();
+          const [deleted, uploaded] = await Promise.all([deleting, upload.status]);
+          expect(deleted).toBe(204);
+          expect(uploaded).toBe(201);
+          const back = await readBack(second);
+          if (!back?.equals(body)) lost.push(second);
+        }
+      })
+    );
+    expect(lost).toEqual([]);
     expect(storedBlobs().every((p) => statSync(p).size > 0)).toBe(true);
   });
 });

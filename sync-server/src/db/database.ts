@@ -22,7 +22,9 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  // Another process (the admin command) may hold the write lock briefly.
+  // Another process (the admin command) may hold the write lock briefly. The CLI and start-up
+  // migrations may wait; the running server shortens this (db/storage-busy.ts), because the wait
+  // spins on the event loop.
   db.pragma('busy_timeout = 5000');
   runMigrations(db);
   return db;

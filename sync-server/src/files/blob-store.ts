@@ -13,6 +13,12 @@ export interface StoredBlob {
   head: Buffer;
 }
 
+/** Bytes that have fully arrived but are not yet visible under their hash. */
+export interface StagedBlob extends StoredBlob {
+  /** Reads the staged bytes (to check a file's type from its whole content before keeping it). */
+  read(): Readable;
+}
+
 export interface PutOptions {
   maxBytes: number;
   /**
@@ -24,10 +30,14 @@ export interface PutOptions {
 
 export interface BlobStore {
   /**
-   * Streams `body` into the store. Nothing is visible under its hash until the whole body has
-   * arrived; an error, an abort or going over `maxBytes` leaves nothing behind.
+   * Streams `body` into the store, aside: nothing is visible under its hash until `commit`, so the
+   * caller can check the whole content and decide together with the database (under its per-hash
+   * lock). An error, an abort or going over `maxBytes` leaves nothing behind; `discard` drops them.
    */
-  put(body: Readable, opts: PutOptions): Promise<StoredBlob>;
+  stage(body: Readable, opts: PutOptions): Promise<StagedBlob>;
+  /** Makes staged bytes visible under their hash; keeps an identical blob already there. */
+  commit(staged: StagedBlob): Promise<void>;
+  discard(staged: StagedBlob): Promise<void>;
   /** Streams a blob or a byte range of it (inclusive end). */
   read(hash: string, range?: { start: number; end: number }): Readable;
   size(hash: string): Promise<number | undefined>;

@@ -9,9 +9,17 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BlobTooLargeError, type BlobStore, type PutOptions, type StoredBlob } from './blob-store';
+import { BlobTooLargeError, type BlobStore, type PutOptions, type StagedBlob } from './blob-store';
 
 const HEAD_BYTES = 4096;
+const TEMP = Symbol('temp file');
+type Staged = StagedBlob & { [TEMP]: string };
+
+function tempOf(staged: StagedBlob): string {
+  const temp = (staged as Partial<Staged>)[TEMP];
+  if (!temp) throw new Error('not staged by this store');
+  return temp;
+}
 
 export class DiskBlobStore implements BlobStore {
   readonly #root: string;
@@ -30,7 +38,7 @@ export class DiskBlobStore implements BlobStore {
     return join(this.#root, hash.slice(0, 2), hash.slice(2));
   }
 
-  async put(body: Readable, { maxBytes, accept }: PutOptions): Promise<StoredBlob> {
+  async stage(body: Readable, { maxBytes, accept }: PutOptions): Promise<StagedBlob> {
     const temp = join(this.#incoming, randomBytes(12).toString('hex'));
     const hash = createHash('sha256');
     let size = 0;
@@ -70,17 +78,25 @@ export class DiskBlobStore implements BlobStore {
     });
     try {
       await pipeline(body, meter, createWriteStream(temp, { flags: 'wx' }));
-      const digest = hash.digest('hex');
-      const final = this.#path(digest);
-      mkdirSync(join(this.#root, digest.slice(0, 2)), { recursive: true });
-      // Same content already stored: keep the one we have (identical bytes).
-      if ((await this.size(digest)) === size) await rm(temp, { force: true });
-      else await rename(temp, final);
-      return { hash: digest, size, head: Buffer.concat(headChunks) };
     } catch (err) {
       await rm(temp, { force: true });
       throw err;
     }
+    const staged: Staged = { hash: hash.digest('hex'), size, head: Buffer.concat(headChunks), read: () => createReadStream(temp), [TEMP]: temp };
+    return staged;
+  }
+
+  async commit(staged: StagedBlob): Promise<void> {
+    const temp = tempOf(staged);
+    mkdirSync(join(this.#root, staged.hash.slice(0, 2)), { recursive: true });
+    // Same content already stored: keep the one we have (identical bytes). Otherwise (absent, or
+    // a torn copy of another size) the staged bytes take its place atomically.
+    if ((await this.size(staged.hash)) === staged.size) await rm(temp, { force: true });
+    else await rename(temp, this.#path(staged.hash));
+  }
+
+  async discard(staged: StagedBlob): Promise<void> {
+    await rm(tempOf(staged), { force: true });
   }
 
   read(hash: string, range?: { start: number; end: number }): Readable {

@@ -50,12 +50,3 @@ export function insertFile(db: SqliteDatabase, record: Omit<FileRecord, 'created
   ).run(record.id, record.copId, record.blobHash, record.size, record.contentType, record.inline ? 1 : 0, record.fileName, record.uploadedBy, createdAt);
   return { ...record, createdAt };
 }
-
-export function deleteFileRecord(db: SqliteDatabase, id: string) {
-  db.prepare('DELETE FROM files WHERE id = ?').run(id);
-}
-
-/** Whether any file still points at this blob (blobs are shared between identical files). */
-export function blobInUse(db: SqliteDatabase, hash: string): boolean {
-  return !!db.prepare('SELECT 1 FROM files WHERE blob_hash = ? LIMIT 1').get(hash);
-}

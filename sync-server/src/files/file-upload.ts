@@ -1,13 +1,15 @@
 /**
- * Storing one uploaded library file: stream it into the blob store, refusing it early when its
- * first bytes are not an accepted type, then record it. A file id is chosen by the client, so a
- * retried upload (say after the network dropped at 99 %) is recognised instead of duplicated.
+ * Storing one uploaded library file: stream it aside into the blob store, refusing it early when
+ * its first bytes are not an accepted type, confirm the type from the whole content (an office
+ * document's zip entries), then make the bytes visible and record them as one decision per blob
+ * (`blob-references.ts`). A file id is chosen by the client, so a retried upload (say after the
+ * network dropped at 99 %) is recognised instead of duplicated.
  */
 import type { Readable } from 'node:stream';
 import { ConflictError } from '../accounts/errors';
 import type { ServerContext } from '../context';
-import { blobInUse, findFile, insertFile, type FileRecord } from './file-records';
-import { sniffFileType, type FileType } from './sniff-type';
+import { findFile, insertFile, type FileRecord } from './file-records';
+import { confirmFileType, sniffFileType, type FileType } from './sniff-type';
 
 export class UnsupportedFileTypeError extends Error {
   override name = 'UnsupportedFileTypeError';
@@ -19,32 +21,46 @@ export class UnsupportedFileTypeError extends Error {
 export const FILE_ID = /^[a-z0-9]{8,64}$/;
 
 export async function storeUpload(
-  ctx: Pick<ServerContext, 'db' | 'blobs' | 'config'>,
+  ctx: Pick<ServerContext, 'db' | 'blobs' | 'blobRefs' | 'config'>,
   input: { fileId: string; copId: string; fileName: string; uploadedBy: string; body: Readable }
 ): Promise<{ record: FileRecord; created: boolean }> {
-  let type: FileType | undefined;
-  const blob = await ctx.blobs.put(input.body, {
+  let guess: FileType | undefined;
+  const staged = await ctx.blobs.stage(input.body, {
     maxBytes: ctx.config.maxUploadBytes,
     accept: (head) => {
-      type = sniffFileType(head, input.fileName);
-      if (!type) throw new UnsupportedFileTypeError();
+      guess = sniffFileType(head, input.fileName);
+      if (!guess) throw new UnsupportedFileTypeError();
     }
   });
-  const existing = findFile(ctx.db, input.fileId);
-  if (existing) {
-    if (existing.copId === input.copId && existing.blobHash === blob.hash) return { record: existing, created: false };
-    if (!blobInUse(ctx.db, blob.hash)) await ctx.blobs.delete(blob.hash);
-    throw new ConflictError('Another file already has this id');
+  let type: FileType | undefined;
+  try {
+    type = await confirmFileType(guess!, () => staged.read());
+  } catch (err) {
+    await ctx.blobs.discard(staged);
+    throw err;
   }
-  const record = insertFile(ctx.db, {
-    id: input.fileId,
-    copId: input.copId,
-    blobHash: blob.hash,
-    size: blob.size,
-    contentType: type!.mime,
-    inline: type!.inline,
-    fileName: input.fileName,
-    uploadedBy: input.uploadedBy
+  if (!type) {
+    await ctx.blobs.discard(staged);
+    throw new UnsupportedFileTypeError();
+  }
+  const outcome = await ctx.blobRefs.attach(staged, () => {
+    const existing = findFile(ctx.db, input.fileId);
+    if (existing) {
+      if (existing.copId === input.copId && existing.blobHash === staged.hash) return { record: existing, created: false };
+      return 'taken' as const;
+    }
+    const record = insertFile(ctx.db, {
+      id: input.fileId,
+      copId: input.copId,
+      blobHash: staged.hash,
+      size: staged.size,
+      contentType: type.mime,
+      inline: type.inline,
+      fileName: input.fileName,
+      uploadedBy: input.uploadedBy
+    });
+    return { record, created: true };
   });
-  return { record, created: true };
+  if (outcome === 'taken') throw new ConflictError('Another file already has this id');
+  return outcome;
 }

@@ -1,8 +1,12 @@
 /**
  * What a file really is, from its first bytes rather than its name or the browser's claim, and
  * whether the library accepts it. The allow-list covers office documents, PDF, images and text.
- * Anything a browser could execute (HTML, SVG, XML) is refused outright.
+ * Anything a browser could execute (HTML, SVG, XML) is refused outright. The first bytes give an
+ * early answer while the upload streams; office documents (zips) are confirmed from their entries
+ * once the whole file has arrived (`confirmFileType`, with the `file-type` package).
  */
+import type { Readable } from 'node:stream';
+import { fileTypeFromStream } from 'file-type/node';
 export interface FileType {
   /** The Content-Type the file is served with. */
   mime: string;
@@ -54,4 +58,26 @@ export function sniffFileType(head: Buffer, fileName: string): FileType | undefi
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return OLE[ext] ? { mime: OLE[ext]!, inline: false } : undefined;
   if (TEXT[ext] && looksLikeText(head)) return { mime: `${TEXT[ext]}; charset=utf-8`, inline: false };
   return undefined;
+}
+
+const ZIP_BASED = new Set([...Object.values(OOXML), ...Object.values(ODF)]);
+
+/**
+ * The type of the whole file, given the guess from its first bytes. Office documents are zips
+ * whose first 4 KiB say little (an .xlsx renamed .docx starts like a .docx), so for them the
+ * zip's entries are read (`[Content_Types].xml`'s main part, or ODF's `mimetype`) and must name
+ * the same type as the file's name; anything else is undefined (refused). Other types are
+ * settled by their first bytes.
+ */
+export async function confirmFileType(guess: FileType, read: () => Readable): Promise<FileType | undefined> {
+  if (!ZIP_BASED.has(guess.mime)) return guess;
+  const stream = read();
+  try {
+    const found = await fileTypeFromStream(stream);
+    return found?.mime === guess.mime ? guess : undefined;
+  } catch {
+    return undefined; // not a zip file-type can read: not an office document we accept
+  } finally {
+    stream.destroy();
+  }
 }

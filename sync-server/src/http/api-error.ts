@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ConflictError, ForbiddenError, NotFoundError } from '../accounts/errors';
+import { isStorageBusy, STORAGE_RETRY_AFTER_SECONDS } from '../db/storage-busy';
 import { BlobTooLargeError } from '../files/blob-store';
 import { UnsupportedFileTypeError } from '../files/file-upload';
 import { log } from '../log';
@@ -70,6 +71,10 @@ export function onApiError(err: Error, c: Context) {
   }
   if (err instanceof UnsupportedFileTypeError) {
     return c.json(errorBody('unsupported_type', say(apiMessages.fileTypeRefused())), 415, { Connection: 'close' });
+  }
+  // Another process holds the database's write lock: nothing is wrong with the request.
+  if (isStorageBusy(err)) {
+    return c.json(errorBody('unavailable', say(apiMessages.databaseBusy())), 503, { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) });
   }
   if (err.message === 'aborted' && 'code' in err && err.code === 'ECONNRESET') {
     log.info('client aborted a request', { path: c.req.path });

@@ -55,6 +55,8 @@ export const CloseCode = {
   /** Sent by `ws` itself when a frame exceeds SYNC_MAX_FRAME_BYTES (maxPayload). */
   messageTooBig: { code: 1009, reason: 'frame too large' },
   internalError: { code: 1011, reason: 'internal error' },
+  /** The database was locked by another process while the document loaded; reconnect soon. */
+  storageBusy: { code: 1013, reason: 'storage busy, try again later' },
   badMessage: { code: 4400, reason: 'malformed message' },
   notAuthenticated: { code: 4401, reason: 'no valid session' },
   forbidden: { code: 4403, reason: 'not allowed' },

@@ -9,6 +9,7 @@
 import { refusedWorkspaceChange } from '@atelier/workspace';
 import * as Y from 'yjs';
 import type { SyncSettings } from '../config';
+import { isStorageBusy } from '../db/storage-busy';
 import { log } from '../log';
 import type { DocumentStore } from './document-store';
 import { MemoryRelease } from './memory-release';
@@ -71,7 +72,7 @@ export class RoomManager {
       conn.start((frame, isBinary) => this.#receive(joined, conn, frame, isBinary));
     } catch (err) {
       log.error('could not load a document', { doc: conn.docName, error: String(err) });
-      conn.close(CloseCode.internalError);
+      conn.close(isStorageBusy(err) ? CloseCode.storageBusy : CloseCode.internalError);
     }
   }
 

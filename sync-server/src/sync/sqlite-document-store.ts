@@ -13,11 +13,13 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly #insertUpdate;
   readonly #writeState;
   readonly #deleteUpdates;
+  readonly #isRegistered;
   readonly #listNames;
   readonly #appendBatch;
   readonly #compact;
 
   constructor(db: SqliteDatabase) {
+    this.#isRegistered = db.prepare('SELECT 1 FROM sync_documents WHERE name = ?').pluck(true);
     this.#register = db.prepare(
       'INSERT OR IGNORE INTO sync_documents (name, cop_id, created_at) VALUES (?, ?, ?)'
     );
@@ -41,7 +43,9 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async load(name: string, copId: string): Promise<StoredDocument> {
-    this.#register.run(name, copId, Date.now());
+    // A read first: opening a stored document must not need the write lock (another process may
+    // hold it for seconds; see db/storage-busy.ts). Only a new document is registered.
+    if (!this.#isRegistered.get(name)) this.#register.run(name, copId, Date.now());
     const row = this.#selectState.get(name) as { state: Buffer | null; state_bytes: number };
     const updates = (this.#selectUpdates.all(name) as [Buffer][]).map(([data]) => toBytes(data));
     const bytes = row.state_bytes + updates.reduce((sum, u) => sum + u.byteLength, 0);
