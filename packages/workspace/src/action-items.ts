@@ -8,6 +8,7 @@ import { agendaItemExists } from './agenda';
 import { newEntityId } from './ids';
 import { meetingsMap, readMeeting } from './meetings';
 import { LOCAL_CHANGE, type ChangeOrigin } from './origin';
+import { deleteWithRecord } from './recently-deleted';
 import { optionalText, requireDate, requireOneOf, requireText } from './validation-error';
 
 export const ACTIONS_KEY = 'actionItems';
@@ -75,8 +76,8 @@ export function updateActionItem(
   }, origin);
 }
 
-export function deleteActionItem(doc: Y.Doc, id: string, origin: ChangeOrigin = LOCAL_CHANGE) {
-  if (actionItemsMap(doc).has(id)) doc.transact(() => actionItemsMap(doc).delete(id), origin);
+export function deleteActionItem(doc: Y.Doc, id: string, origin: ChangeOrigin = LOCAL_CHANGE): string | null {
+  return deleteWithRecord(doc, 'action', id, origin);
 }
 
 function read(doc: Y.Doc, id: string, a: Y.Map<unknown>): ActionItem {

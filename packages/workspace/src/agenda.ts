@@ -10,6 +10,7 @@ import { newEntityId } from './ids';
 import { meetingsMap } from './meetings';
 import { byOrder, keyAtEnd, keyForPosition } from './order-keys';
 import { LOCAL_CHANGE, type ChangeOrigin } from './origin';
+import { deleteWithRecord } from './recently-deleted';
 import { optionalText, requireText, WorkspaceValidationError } from './validation-error';
 
 export const AGENDA_KEY = 'agendaItems';
@@ -130,9 +131,9 @@ export function moveAgendaItem(doc: Y.Doc, meetingId: string, itemId: string, in
   doc.transact(() => item.set('order', keyForPosition(sorted, itemId, index)), origin);
 }
 
-export function deleteAgendaItem(doc: Y.Doc, meetingId: string, itemId: string, origin: ChangeOrigin = LOCAL_CHANGE) {
-  if (!itemMap(doc, meetingId, itemId)) return;
-  doc.transact(() => agendaItemsMap(doc).delete(itemId), origin);
+export function deleteAgendaItem(doc: Y.Doc, meetingId: string, itemId: string, origin: ChangeOrigin = LOCAL_CHANGE): string | null {
+  if (!itemMap(doc, meetingId, itemId)) return null;
+  return deleteWithRecord(doc, 'agendaItem', itemId, origin);
 }
 
 /** The collaborative text of an item's notes or minutes, for an editor to bind to. */

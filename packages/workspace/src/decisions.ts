@@ -7,6 +7,7 @@ import { agendaItemExists } from './agenda';
 import { newEntityId } from './ids';
 import { meetingsMap } from './meetings';
 import { LOCAL_CHANGE, type ChangeOrigin } from './origin';
+import { deleteWithRecord } from './recently-deleted';
 import { requireText } from './validation-error';
 
 export const DECISIONS_KEY = 'decisions';
@@ -49,8 +50,8 @@ export function updateDecision(doc: Y.Doc, id: string, text: string, origin: Cha
   if (d instanceof Y.Map) doc.transact(() => d.set('text', clean), origin);
 }
 
-export function deleteDecision(doc: Y.Doc, id: string, origin: ChangeOrigin = LOCAL_CHANGE) {
-  if (decisionsMap(doc).has(id)) doc.transact(() => decisionsMap(doc).delete(id), origin);
+export function deleteDecision(doc: Y.Doc, id: string, origin: ChangeOrigin = LOCAL_CHANGE): string | null {
+  return deleteWithRecord(doc, 'decision', id, origin);
 }
 
 export function listDecisions(doc: Y.Doc, meetingId: string): Decision[] {

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { newEntityId } from './ids';
 import { meetingsMap } from './meetings';
 import { LOCAL_CHANGE, type ChangeOrigin } from './origin';
+import { deleteWithRecord } from './recently-deleted';
 import { requireDate, requireOneOf, requireText, WorkspaceValidationError } from './validation-error';
 
 export const EXPENSES_KEY = 'expenses';
@@ -103,8 +104,8 @@ export function setSharer(doc: Y.Doc, id: string, userId: string, shares: boolea
   doc.transact(() => (shares ? shared.set(userId, true) : shared.delete(userId)), origin);
 }
 
-export function deleteExpense(doc: Y.Doc, id: string, origin: ChangeOrigin = LOCAL_CHANGE) {
-  if (expensesMap(doc).has(id)) doc.transact(() => expensesMap(doc).delete(id), origin);
+export function deleteExpense(doc: Y.Doc, id: string, origin: ChangeOrigin = LOCAL_CHANGE): string | null {
+  return deleteWithRecord(doc, 'expense', id, origin);
 }
 
 function read(doc: Y.Doc, id: string, e: Y.Map<unknown>): Expense | undefined {

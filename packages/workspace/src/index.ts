@@ -142,6 +142,16 @@ export {
 export type { DocumentVersion } from './document-versions';
 export { documentPlainText } from './document-text';
 export {
+  listRecentlyDeleted,
+  pruneRecentlyDeleted,
+  RECENTLY_DELETED_DAYS,
+  RECENTLY_DELETED_KEY,
+  recentlyDeletedMap,
+  restoreDeleted,
+  setDeletionAuthor
+} from './recently-deleted';
+export type { DeletedEntry, DeletedKind } from './recently-deleted';
+export {
   expenseAuthor,
   MEETING_RUN_FIELDS,
   mayChangeExpense,

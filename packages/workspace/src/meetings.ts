@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { newEntityId } from './ids';
 import { LOCAL_CHANGE, type ChangeOrigin } from './origin';
+import { deleteWithRecord } from './recently-deleted';
 import { optionalText, requireText, WorkspaceValidationError } from './validation-error';
 
 export const MEETINGS_KEY = 'meetings';
@@ -102,8 +103,8 @@ export function updateMeeting(doc: Y.Doc, meetingId: string, patch: Partial<Meet
  * Deletes a meeting. Its agenda items, decisions and attendance stop being listed at once (they
  * name a meeting that no longer exists); `sweepOrphans` in sweep.ts removes them for good.
  */
-export function deleteMeeting(doc: Y.Doc, meetingId: string, origin: ChangeOrigin = LOCAL_CHANGE) {
-  doc.transact(() => meetingsMap(doc).delete(meetingId), origin);
+export function deleteMeeting(doc: Y.Doc, meetingId: string, origin: ChangeOrigin = LOCAL_CHANGE): string | null {
+  return deleteWithRecord(doc, 'meeting', meetingId, origin);
 }
 
 const str = (m: Y.Map<unknown>, k: string, fallback = '') => (typeof m.get(k) === 'string' ? (m.get(k) as string) : fallback);
