@@ -58,7 +58,7 @@ export function setDeletionAuthor(doc: Y.Doc, author: { userId: string; name: st
   authors.set(doc, author);
 }
 
-export function recentlyDeletedMap(doc: Y.Doc): Y.Map<StoredRecord> {
+export function recentlyDeletedMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(RECENTLY_DELETED_KEY);
 }
 

@@ -4,6 +4,7 @@ import {
   WorkspaceValidationError,
   type AttendanceStatus,
   type ContactChannel,
+  type DeletedKind,
   type ExpenseCategory,
   type OrderOfGovernment,
   type RosterExperience
@@ -40,6 +41,10 @@ export function contactLabel(channel: ContactChannel | ''): string {
 
 export function categoryLabel(category: ExpenseCategory): string {
   return { venue: m.ws_category_venue, tools: m.ws_category_tools, consultant: m.ws_category_consultant, other: m.ws_category_other }[category]();
+}
+
+export function deletedKindLabel(kind: DeletedKind): string {
+  return { meeting: m.ws_kind_meeting, agendaItem: m.ws_kind_agenda_item, decision: m.ws_kind_decision, action: m.ws_kind_action, expense: m.ws_kind_expense }[kind]();
 }
 
 export function attendanceLabel(status: AttendanceStatus | null): string {

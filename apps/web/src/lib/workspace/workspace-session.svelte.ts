@@ -9,7 +9,7 @@
  */
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { LOCAL_CHANGE, migrateWorkspace, MIGRATION_CHANGE, workspaceDocName } from '@atelier/workspace';
+import { LOCAL_CHANGE, migrateWorkspace, MIGRATION_CHANGE, setDeletionAuthor, workspaceDocName } from '@atelier/workspace';
 import { account } from '$lib/account/account.svelte';
 import type { User } from '$lib/api/types';
 import { DocumentSync } from '$lib/sync/document-sync';
@@ -40,6 +40,7 @@ export class WorkspaceSession {
     this.members = new CopMembers(copId);
     this.presence = new Presence(this.awareness, copId);
     this.presence.announce({ id: user.id, name: user.name });
+    setDeletionAuthor(this.doc, { userId: user.id, name: user.name });
     this.changes = new RecentChanges(this.doc, this.presence, user.name, copId);
     this.#unsubscribe = this.sync.subscribe(({ state }) => {
       if (state === 'loading') return;
