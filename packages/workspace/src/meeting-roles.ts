@@ -80,6 +80,8 @@ function refusal(doc: Y.Doc, change: UpdateChange, actor: WorkspaceActor): Refus
   const [root, key, field] = change.path;
   if (key === undefined) return null;
   if (root === MEETINGS_KEY) {
+    // A meeting the server does not have yet is whoever brings it: they set it up as they like.
+    if (!meetingExists(doc, key)) return null;
     if (field === undefined && change.kind === 'delete') return 'delete-meeting';
     if (field !== undefined && MEETING_RUN_FIELDS.includes(field)) return 'run-meeting';
     return null;
@@ -93,7 +95,7 @@ function refusal(doc: Y.Doc, change: UpdateChange, actor: WorkspaceActor): Refus
     const colon = key.indexOf(':');
     const meetingId = key.slice(0, colon);
     const userId = key.slice(colon + 1);
-    if (change.kind === 'delete' && !meetingExists(doc, meetingId)) return null;
+    if (!meetingExists(doc, meetingId)) return null;
     return mayMarkAttendance(actor, userId) ? null : 'others-attendance';
   }
   if (root === EXPENSES_KEY) {

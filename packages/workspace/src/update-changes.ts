@@ -23,6 +23,8 @@ type Ref = { client: number; clock: number };
 type DecodedItem = Y.Item & { parent: string | Ref | null };
 
 const SEQUENCE = '#';
+/** The path of what lands inside something already garbage-collected: no change at all. */
+const GONE: string[] = [];
 
 function storedEnd(structs: (Y.Item | Y.GC)[]): number {
   const last = structs[structs.length - 1];
@@ -30,7 +32,7 @@ function storedEnd(structs: (Y.Item | Y.GC)[]): number {
 }
 
 class Resolver {
-  readonly #byClient = new Map<number, DecodedItem[]>();
+  readonly #byClient = new Map<number, (DecodedItem | Y.GC)[]>();
   readonly #paths = new Map<Y.Item, string[] | null>();
 
   constructor(
@@ -38,9 +40,9 @@ class Resolver {
     structs: (Y.Item | Y.GC | Y.Skip)[]
   ) {
     for (const s of structs) {
-      if (!(s instanceof Y.Item)) continue;
+      if (s instanceof Y.Skip) continue;
       const list = this.#byClient.get(s.id.client) ?? [];
-      list.push(s as DecodedItem);
+      list.push(s as DecodedItem | Y.GC);
       this.#byClient.set(s.id.client, list);
     }
   }
@@ -80,15 +82,19 @@ class Resolver {
     if (typeof parent === 'string') return [parent, item.parentSub ?? SEQUENCE];
     if (parent !== null) {
       const holder = this.find(parent as Ref);
-      if (!holder || !(holder.item instanceof Y.Item)) return null;
+      if (!holder) return null;
+      // Inside something already garbage-collected: Yjs drops it on arrival.
+      if (holder.item instanceof Y.GC) return GONE;
       const holderPath = this.path(holder.item, depth + 1);
+      if (holderPath === GONE) return GONE;
       return holderPath && [...holderPath, item.parentSub ?? SEQUENCE];
     }
     // No parent written: the same parent and key as the neighbour it was inserted next to.
     const neighbour = item.origin ?? item.rightOrigin;
     if (!neighbour) return null;
     const found = this.find(neighbour);
-    if (!found || !(found.item instanceof Y.Item)) return null;
+    if (!found) return null;
+    if (found.item instanceof Y.GC) return GONE;
     const beside = this.path(found.item, depth + 1);
     // The neighbour's own path ends with its key (or '#'): an item beside it shares all of it.
     return beside;
@@ -103,7 +109,7 @@ class Resolver {
   }
 
   *decodedItems(): Generator<DecodedItem> {
-    for (const list of this.#byClient.values()) yield* list;
+    for (const list of this.#byClient.values()) for (const s of list) if (s instanceof Y.Item) yield s;
   }
 }
 
@@ -122,6 +128,7 @@ export function updateChanges(doc: Y.Doc, update: Uint8Array): UpdateChange[] | 
     if (stored && item.id.clock + item.length <= storedEnd(stored)) continue;
     const path = resolver.path(item);
     if (!path) return null;
+    if (path === GONE) continue;
     const content = item.content;
     const value = content instanceof Y.ContentAny ? content.getContent()[0] : content instanceof Y.ContentString ? content.str : undefined;
     changes.push({ kind: 'insert', path, value });
@@ -136,7 +143,7 @@ export function updateChanges(doc: Y.Doc, update: Uint8Array): UpdateChange[] | 
         if (item instanceof Y.Item && (fromUpdate || !item.deleted)) {
           const path = resolver.path(item);
           if (!path) return null;
-          changes.push({ kind: 'delete', path });
+          if (path !== GONE) changes.push({ kind: 'delete', path });
         }
         c = item.id.clock + item.length;
       }
