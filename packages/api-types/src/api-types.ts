@@ -73,6 +73,8 @@ export interface Invitation {
   copId: string;
   role: MembershipRole;
   participation: Participation;
+  /** The experience the people it brings in start with. */
+  experience: Experience;
   maxUses: number | null;
   uses: number;
   expiresAt: number;
@@ -83,6 +85,8 @@ export interface Invitation {
 export interface InvitationInput {
   role: MembershipRole;
   participation?: Participation;
+  /** Default 'learning'. */
+  experience?: Experience;
   maxUses?: number;
   expiresInDays?: number;
 }
@@ -95,6 +99,7 @@ export interface InvitationPreview {
   areaOfInterest?: string;
   role: MembershipRole;
   participation: Participation;
+  experience: Experience;
   expiresAt: number;
 }
 

@@ -58,6 +58,7 @@ export const UpdateMemberBody = v.object({
 export const CreateInvitationBody = v.object({
   role,
   participation: v.optional(participation),
+  experience: v.optional(experience),
   maxUses: v.optional(v.pipe(v.number(say(m.mustBeNumber())), v.integer(say(m.mustBeWholeNumber())), v.minValue(1, say(m.atLeast({ min: 1 }))), v.maxValue(1000, say(m.atMost({ max: 1000 }))))),
   expiresInDays: v.optional(
     v.pipe(v.number(say(m.mustBeNumber())), v.integer(say(m.mustBeWholeNumber())), v.minValue(1, say(m.atLeast({ min: 1 }))), v.maxValue(MAX_INVITATION_DAYS, say(m.atMost({ max: MAX_INVITATION_DAYS }))))
