@@ -73,6 +73,8 @@ export interface Invitation {
   copId: string;
   role: MembershipRole;
   participation: Participation;
+  /** The experience the people it brings in start with. */
+  experience: Experience;
   maxUses: number | null;
   uses: number;
   expiresAt: number;
@@ -83,6 +85,8 @@ export interface Invitation {
 export interface InvitationInput {
   role: MembershipRole;
   participation?: Participation;
+  /** Default 'learning'. */
+  experience?: Experience;
   maxUses?: number;
   expiresInDays?: number;
 }
@@ -95,6 +99,7 @@ export interface InvitationPreview {
   areaOfInterest?: string;
   role: MembershipRole;
   participation: Participation;
+  experience: Experience;
   expiresAt: number;
 }
 
@@ -121,3 +126,20 @@ export interface Limits {
   /** Largest file a COP library accepts (MAX_UPLOAD_BYTES). */
   maxUploadBytes: number;
 }
+
+/**
+ * A person's own profile in a COP's roster (`PATCH /api/cops/{copId}/me/profile`): what they say
+ * about themselves, kept in the COP's workspace document. '' means not set; the choices are those
+ * of @atelier/workspace's roster (order of government, experience, contact channel).
+ */
+export interface OwnRosterProfile {
+  userId: string;
+  organisation: string;
+  orderOfGovernment: string;
+  expertise: string;
+  experience: Experience | '';
+  contactChannel: string;
+  contactNote: string;
+}
+
+export type OwnRosterProfilePatch = Partial<Omit<OwnRosterProfile, 'userId'>>;

@@ -1,25 +1,45 @@
 /**
  * CSV export of a COP's expenses for records and reimbursement claims. Amounts are in dollars with
- * two decimals and a dot (machine-readable whatever the UI language); names come from `nameOf`.
- * Cells are quoted and formula-leading characters neutralised so spreadsheets never run them.
+ * two decimals and a dot (machine-readable whatever the UI language); names come from `nameOf`;
+ * headers are the caller's, in the person's language. Cells are written by `csv.ts`.
  */
+import { csvDollars, csvFile } from './csv';
 import type { Expense } from './expenses';
 
-const HEADER = ['date', 'what', 'category', 'amount_cad', 'paid_by', 'shared_among'];
-
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** Column headings, in the order written. */
+export interface ExpensesCsvHeaders {
+  date: string;
+  what: string;
+  category: string;
+  amount: string;
+  paidBy: string;
+  sharedAmong: string;
 }
 
-export function expensesToCsv(expenses: readonly Expense[], nameOf: (userId: string) => string = (id) => id): string {
+/** The headings used when the caller gives none (stable identifiers, for scripts). */
+export const EXPENSES_CSV_KEYS: ExpensesCsvHeaders = {
+  date: 'date',
+  what: 'what',
+  category: 'category',
+  amount: 'amount_cad',
+  paidBy: 'paid_by',
+  sharedAmong: 'shared_among'
+};
+
+export function expensesToCsv(
+  expenses: readonly Expense[],
+  nameOf: (userId: string) => string = (id) => id,
+  headers: ExpensesCsvHeaders = EXPENSES_CSV_KEYS,
+  categoryOf: (category: Expense['category']) => string = (c) => c
+): string {
   const rows = expenses.map((e) => [
     e.date,
     e.what,
-    e.category,
-    (e.amountCents / 100).toFixed(2),
+    categoryOf(e.category),
+    csvDollars(e.amountCents),
     nameOf(e.paidBy),
     e.sharedAmong.map(nameOf).join('; ')
   ]);
-  return [HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  const h = headers;
+  return csvFile([[h.date, h.what, h.category, h.amount, h.paidBy, h.sharedAmong], ...rows]);
 }

@@ -29,12 +29,21 @@ describe('expenses', () => {
     addExpense(doc, { ...base, what: 'Facilitation, day 2', category: 'consultant', amountCents: 123456, date: '2026-03-15' });
     const names: Record<string, string> = { u1: 'Amara Singh', u2: 'Hélène Gagnon', u3: 'Kwame "KM" Mensah' };
     const csv = expensesToCsv(listExpenses(doc), (id) => names[id] ?? id);
-    expect(csv.split('\r\n')).toEqual([
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.slice(1).split('\r\n')).toEqual([
       'date,what,category,amount_cad,paid_by,shared_among',
       '2026-03-15,"Facilitation, day 2",consultant,1234.56,Amara Singh,"Amara Singh; Hélène Gagnon; Kwame ""KM"" Mensah"',
       `2026-03-14,"'=HYPERLINK(""x"")",venue,240.00,Amara Singh,"Amara Singh; Hélène Gagnon; Kwame ""KM"" Mensah"`,
       ''
     ]);
+  });
+
+  it('export to CSV with the headers and category names given (the person\'s language)', () => {
+    const doc = new Y.Doc();
+    addExpense(doc, { ...base, what: '＝1+1' });
+    const headers = { date: 'Date', what: 'Objet', category: 'Catégorie', amount: 'Montant ($)', paidBy: 'Payé par', sharedAmong: 'Partagé entre' };
+    const csv = expensesToCsv(listExpenses(doc), (id) => id, headers, (c) => (c === 'venue' ? 'Salle' : c));
+    expect(csv.slice(1).split('\r\n').slice(0, 2)).toEqual(['Date,Objet,Catégorie,Montant ($),Payé par,Partagé entre', `2026-03-14,"'＝1+1",Salle,240.00,u1,u1; u2; u3`]);
   });
 });
 

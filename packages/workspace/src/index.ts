@@ -76,7 +76,12 @@ export {
 export type { Expense, ExpenseCategory, ExpenseInput } from './expenses';
 export { netBalances, settle } from './balances';
 export type { Transfer } from './balances';
-export { expensesToCsv } from './expenses-csv';
+export { EXPENSES_CSV_KEYS, expensesToCsv } from './expenses-csv';
+export type { ExpensesCsvHeaders } from './expenses-csv';
+export { BALANCES_CSV_KEYS, balancesToCsv } from './balances-csv';
+export type { BalancesCsvHeaders } from './balances-csv';
+export { csvCell, csvDecimal, csvDollars, csvFile, isFormulaLike, UTF8_BOM } from './csv';
+export type { CsvNumber, CsvValue } from './csv';
 
 export {
   addLibraryFile,

@@ -1,5 +1,5 @@
 /**
- * Invitations by link (and QR code): a token for one COP, role and participation, that expires
+ * Invitations by link (and QR code): a token for one COP, role, participation and experience, that expires
  * (7 days by default), may be limited to N uses, and can be revoked. Accepting consumes one use
  * inside the same transaction that adds the membership, so a limit is never exceeded.
  */
@@ -9,7 +9,7 @@ import type { SqliteDatabase } from '../db/database';
 import { ConflictError, NotFoundError } from './errors';
 import { copIsArchived } from './cops';
 import { addMembership, findMember, type Member } from './memberships';
-import type { MembershipRole, Participation } from './roles';
+import type { Experience, MembershipRole, Participation } from './roles';
 import { findUserByEmail, insertUser, type NewUser, type User } from './users';
 import { apiMessages } from '../messages/api-messages';
 
@@ -22,6 +22,8 @@ export interface Invitation {
   copId: string;
   role: MembershipRole;
   participation: Participation;
+  /** What the people it brings in are: their membership starts with it. */
+  experience: Experience;
   maxUses: number | null;
   uses: number;
   expiresAt: number;
@@ -34,6 +36,7 @@ interface InvitationRow {
   cop_id: string;
   role: MembershipRole;
   participation: Participation;
+  experience: Experience;
   max_uses: number | null;
   uses: number;
   expires_at: number;
@@ -46,6 +49,7 @@ const toInvitation = (r: InvitationRow): Invitation => ({
   copId: r.cop_id,
   role: r.role,
   participation: r.participation,
+  experience: r.experience,
   maxUses: r.max_uses,
   uses: r.uses,
   expiresAt: r.expires_at,
@@ -55,7 +59,15 @@ const toInvitation = (r: InvitationRow): Invitation => ({
 
 export function createInvitation(
   db: SqliteDatabase,
-  input: { copId: string; role: MembershipRole; participation?: Participation; maxUses?: number; expiresInDays?: number; createdBy: string }
+  input: {
+    copId: string;
+    role: MembershipRole;
+    participation?: Participation;
+    experience?: Experience;
+    maxUses?: number;
+    expiresInDays?: number;
+    createdBy: string;
+  }
 ): Invitation {
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
@@ -63,9 +75,9 @@ export function createInvitation(
   const now = Date.now();
   const expiresAt = now + (input.expiresInDays ?? DEFAULT_INVITATION_DAYS) * DAY;
   db.prepare(
-    `INSERT INTO invitations (token, cop_id, role, participation, max_uses, uses, expires_at, created_by, created_at)
-     VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`
-  ).run(token, input.copId, input.role, input.participation ?? 'core', input.maxUses ?? null, expiresAt, input.createdBy, now);
+    `INSERT INTO invitations (token, cop_id, role, participation, experience, max_uses, uses, expires_at, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`
+  ).run(token, input.copId, input.role, input.participation ?? 'core', input.experience ?? 'learning', input.maxUses ?? null, expiresAt, input.createdBy, now);
   return findInvitation(db, token)!;
 }
 
@@ -133,7 +145,10 @@ export function redeemInvitation(
     const invitation = usableInvitation(ctx.db, token);
     if (findMember(ctx.db, invitation.copId, userId)) throw new ConflictError(apiMessages.youAreAlreadyMember());
     ctx.db.prepare('UPDATE invitations SET uses = uses + 1 WHERE token = ?').run(token);
-    const member = addMembership(ctx, { copId: invitation.copId, userId, role: invitation.role, participation: invitation.participation });
+    const member = addMembership(ctx, { copId: invitation.copId, userId, role: invitation.role,
+      participation: invitation.participation,
+      experience: invitation.experience
+    });
     return { copId: invitation.copId, member };
   }).immediate();
 }

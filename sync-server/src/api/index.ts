@@ -19,10 +19,13 @@ import { limitRoutes } from './limit-routes';
 import { joinRequestRoutes } from './join-request-routes';
 import { memberRoutes } from './member-routes';
 import { meRoutes } from './me-routes';
+import { ownProfileRoutes } from './own-profile-routes';
+import type { ServerChanges } from '../sync/server-changes';
 import { jsonBodyLimit } from '../http/validate';
 import { apiMessages } from '../messages/api-messages';
 
-export function apiRoutes(ctx: ServerContext) {
+/** `changes`: how routes change a stored document themselves (the sync service's rooms). */
+export function apiRoutes(ctx: ServerContext, changes?: ServerChanges) {
   const api = new Hono<ApiEnv>();
   api.use('*', originGuard(ctx));
   api.use('*', loadSession(ctx));
@@ -39,6 +42,7 @@ export function apiRoutes(ctx: ServerContext) {
   api.route('/cops', copInvitationRoutes(ctx));
   api.route('/cops', joinRequestRoutes(ctx));
   api.route('/cops', fileRoutes(ctx));
+  api.route('/cops', ownProfileRoutes(ctx, changes));
   // Server actions read documents as stored (what the server acknowledged), never from a client.
   const documents = new SqliteDocumentStore(ctx.db);
   api.route('/cops', protocolRoutes(ctx, documents));

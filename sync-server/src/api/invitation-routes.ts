@@ -82,6 +82,7 @@ export function invitationRoutes(ctx: ServerContext) {
       areaOfInterest: cop.areaOfInterest,
       role: invitation.role,
       participation: invitation.participation,
+      experience: invitation.experience,
       expiresAt: invitation.expiresAt
     });
   });

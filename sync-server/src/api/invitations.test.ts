@@ -43,6 +43,33 @@ describe('invitations', () => {
     }
   });
 
+  it('an experienced person invited as such is not brought in as learning', async () => {
+    const inv = await invite({ role: 'member', participation: 'core', experience: 'experienced' });
+    expect(inv).toMatchObject({ experience: 'experienced' });
+    expect((await api(server, `/api/invitations/${inv.token}`)).json).toMatchObject({ experience: 'experienced' });
+    const listed = await api(server, `/api/cops/${cop.id}/invitations`, { cookie: facilitator.cookie });
+    expect((listed.json as { token: string; experience: string }[]).find((i) => i.token === inv.token)?.experience).toBe('experienced');
+    const res = await api(server, `/api/invitations/${inv.token}/accept`, {
+      body: { name: 'Seasoned Hand', email: 'seasoned@example.ca', password: 'a long enough password' }
+    });
+    expect(res.status).toBe(200);
+    const me = await api(server, '/api/me', { cookie: sessionCookieFrom(res.headers) });
+    expect(me.json.memberships).toEqual([{ copId: cop.id, role: 'member', participation: 'core', experience: 'experienced' }]);
+    // A signed-in person joining with their own account gets it too.
+    const existing = await createPerson(server);
+    const joined = await api(server, `/api/invitations/${inv.token}/accept`, { body: {}, cookie: existing.cookie });
+    expect(joined.status).toBe(200);
+    const theirs = await api(server, '/api/me', { cookie: existing.cookie });
+    expect(theirs.json.memberships).toEqual([{ copId: cop.id, role: 'member', participation: 'core', experience: 'experienced' }]);
+  });
+
+  it('an invitation with an unknown experience is refused with a message naming the field', async () => {
+    const res = await api(server, `/api/cops/${cop.id}/invitations`, { body: { role: 'member', experience: 'expert' }, cookie: facilitator.cookie });
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toBe('invalid_input');
+    expect(res.json.error.message).toMatch(/experience/);
+  });
+
   it('stop at their use limit', async () => {
     const inv = await invite({ role: 'observer', maxUses: 1 });
     const first = await api(server, `/api/invitations/${inv.token}/accept`, { body: { name: 'Once', email: 'once@example.ca', password: 'a long enough password' } });

@@ -1,5 +1,6 @@
 /** Valibot schemas of the API's request bodies, with messages that say what a field must be. */
 import * as v from 'valibot';
+import { CONTACT_CHANNELS, EXPERIENCE, ORDERS_OF_GOVERNMENT } from '@atelier/workspace';
 import { EXPERIENCE_LEVELS, MEMBERSHIP_ROLES, PARTICIPATIONS } from '../accounts/roles';
 import { MAX_INVITATION_DAYS } from '../accounts/invitations';
 import type { LocalText } from '../messages/define-messages';
@@ -58,6 +59,7 @@ export const UpdateMemberBody = v.object({
 export const CreateInvitationBody = v.object({
   role,
   participation: v.optional(participation),
+  experience: v.optional(experience),
   maxUses: v.optional(v.pipe(v.number(say(m.mustBeNumber())), v.integer(say(m.mustBeWholeNumber())), v.minValue(1, say(m.atLeast({ min: 1 }))), v.maxValue(1000, say(m.atMost({ max: 1000 }))))),
   expiresInDays: v.optional(
     v.pipe(v.number(say(m.mustBeNumber())), v.integer(say(m.mustBeWholeNumber())), v.minValue(1, say(m.atLeast({ min: 1 }))), v.maxValue(MAX_INVITATION_DAYS, say(m.atMost({ max: MAX_INVITATION_DAYS }))))
@@ -72,3 +74,24 @@ export const JoinRequestBody = v.object({
 });
 
 export const ApproveRequestBody = v.object({ role: v.optional(role), participation: v.optional(participation) });
+
+const profileText = (max: number) => v.pipe(v.string(say(m.mustBeText())), v.maxLength(max, say(m.atMostChars({ max }))));
+/** One of the choices, or '' to clear the field. */
+const profileChoice = <const T extends readonly string[]>(choices: T) =>
+  v.picklist(['', ...choices] as ['', ...T], say(m.mustBeOneOf({ choices: `'', ${choices.join(', ')}` })));
+
+/**
+ * A person's own roster profile in a COP (the workspace's `roster`): the fields and bounds of
+ * `updateProfile` in @atelier/workspace, each optional; a field left out is left as it is.
+ */
+export const OwnProfileBody = v.strictObject(
+  {
+    organisation: v.optional(profileText(200)),
+    orderOfGovernment: v.optional(profileChoice(ORDERS_OF_GOVERNMENT)),
+    expertise: v.optional(profileText(1000)),
+    experience: v.optional(profileChoice(EXPERIENCE)),
+    contactChannel: v.optional(profileChoice(CONTACT_CHANNELS)),
+    contactNote: v.optional(profileText(300))
+  },
+  say(m.unknownField())
+);

@@ -45,6 +45,15 @@ export const apiMessages = defineMessages({
   // COPs, members, invitations, requests to join
   noSuchCop: { en: 'No such COP', fr: 'Cette CdP n’existe pas' },
   copArchived: { en: 'This COP is archived', fr: 'Cette CdP est archivée' },
+  onlyMembersHaveProfile: {
+    en: 'Only members of this COP have a profile in its roster',
+    fr: 'Seules les personnes membres de cette CdP ont un profil dans son répertoire'
+  },
+  workspaceTooLarge: {
+    en: 'This COP’s workspace has reached its size limit',
+    fr: 'L’espace de travail de cette CdP a atteint sa taille maximale'
+  },
+  serverClosing: { en: 'The server is shutting down. Try again in a moment.', fr: 'Le serveur s’arrête. Réessayez dans un moment.' },
   notAllowedTo: { en: 'You are not allowed to {what}', fr: 'Votre rôle ne vous permet pas de faire ceci : {what}' },
   onlyManagerCan: { en: 'Only the programme manager can {what}', fr: 'Seule la ou le gestionnaire du programme peut {what}' },
   onlyManagerAppointsFacilitators: {

@@ -15,14 +15,23 @@ import type { DocumentStore } from './document-store';
 import { MemoryRelease } from './memory-release';
 import { CloseCode, decodeClientMessage, ProtocolError } from './protocol';
 import { Room } from './room';
+import type { ServerChanges } from './server-changes';
 import type { SyncConnection } from './sync-connection';
+
+/** Why the server could not make a change of its own to a document. */
+export class ServerChangeRefused extends Error {
+  override name = 'ServerChangeRefused';
+  constructor(readonly reason: 'closing' | 'document-too-large') {
+    super(`server change refused: ${reason}`);
+  }
+}
 
 /** First retry of a failed write; doubles up to WRITE_RETRY_MAX_MS while the store keeps failing. */
 const WRITE_RETRY_FIRST_MS = 100;
 /** A store that is down is retried at least this often, so writes resume soon after it is back. */
 const WRITE_RETRY_MAX_MS = 5_000;
 
-export class RoomManager {
+export class RoomManager implements ServerChanges {
   readonly rooms = new Map<string, Room>();
   /** Every open sync socket, for access changes, pings and shutdown. */
   readonly connections = new Set<SyncConnection>();
@@ -83,6 +92,27 @@ export class RoomManager {
       this.#idleWaiters.push(resolve);
       this.#scheduleFlush();
     });
+  }
+
+  /**
+   * Makes a change of the server's own to a stored document: loads it (or uses the open room),
+   * applies `change` under SERVER_ORIGIN, and resolves once it is stored — by then it has been
+   * relayed to every open socket on it. What `change` returns is handed back.
+   */
+  async applyServerChange<T>(docName: string, copId: string, change: (doc: Y.Doc) => T, maxChangeBytes: number): Promise<T> {
+    if (this.#closed) throw new ServerChangeRefused('closing');
+    const room = await this.#acquire(docName, copId);
+    try {
+      if (room.status !== 'open') throw new ServerChangeRefused('closing');
+      // Checked before, as for a socket's update: a change cannot be taken back once applied.
+      if (room.bytes + maxChangeBytes > this.settings.maxDocumentBytes) throw new ServerChangeRefused('document-too-large');
+      let result!: T;
+      room.applyServerChange((doc) => (result = change(doc)));
+      await new Promise<void>((resolve) => room.whenStored(resolve));
+      return result;
+    } finally {
+      this.#scheduleUnloadIfEmpty(room);
+    }
   }
 
   /** Pings every socket; one that did not answer the previous ping is dropped. */

@@ -19,13 +19,18 @@ import type { SyncConnection } from './sync-connection';
 
 /** Transaction origin of the updates replayed from storage when a room loads. */
 export const LOAD_ORIGIN = Symbol('atelier.sync.load');
+/**
+ * Transaction origin of a change the server makes itself on a person's behalf (an API route,
+ * e.g. an observer's own roster profile): stored, then relayed to every socket like any update.
+ */
+export const SERVER_ORIGIN = Symbol('atelier.sync.server');
 /** Every change to a room's doc carries one of these origins. */
-export type RoomOrigin = SyncConnection | typeof LOAD_ORIGIN;
+export type RoomOrigin = SyncConnection | typeof LOAD_ORIGIN | typeof SERVER_ORIGIN;
 
-/** An update applied to the doc, with the socket it came from. */
+/** An update applied to the doc, with the socket it came from (or the server's own). */
 export interface PendingUpdate {
   update: Uint8Array;
-  from: SyncConnection;
+  from: SyncConnection | typeof SERVER_ORIGIN;
 }
 
 export class Room {
@@ -149,6 +154,11 @@ export class Room {
       this.pending.length = before;
       return false;
     }
+  }
+
+  /** Runs the server's own change in one transaction under SERVER_ORIGIN (stored, then relayed). */
+  applyServerChange(change: (doc: Y.Doc) => void) {
+    Y.transact(this.doc, () => change(this.doc), SERVER_ORIGIN);
   }
 
   applyAwareness(conn: SyncConnection, update: Uint8Array) {

@@ -5,5 +5,6 @@ import { documents } from './002-documents';
 import { files } from './003-files';
 import { publishing } from './004-publishing';
 import { protocolIdentity } from './005-protocol-identity';
+import { invitationExperience } from './008-invitation-experience';
 
-export const MIGRATIONS: readonly Migration[] = [accounts, documents, files, publishing, protocolIdentity];
+export const MIGRATIONS: readonly Migration[] = [accounts, documents, files, publishing, protocolIdentity, invitationExperience];

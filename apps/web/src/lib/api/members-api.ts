@@ -1,7 +1,7 @@
 /** A COP's members and the requests to join it. */
 import { api } from './api-client';
 import { copPath } from './cops-api';
-import type { Experience, JoinRequest, Member, MembershipRole, Participation } from './types';
+import type { Experience, JoinRequest, Member, MembershipRole, OwnRosterProfile, OwnRosterProfilePatch, Participation } from './types';
 
 export interface MemberPatch {
   role?: MembershipRole;
@@ -19,5 +19,8 @@ export const membersApi = {
   joinRequests: (copId: string) => api.get<JoinRequest[]>(`${copPath(copId)}/join-requests`),
   approve: (copId: string, id: string, body: { role?: MembershipRole; participation?: Participation } = {}) =>
     api.post<Member>(`${requestPath(copId, id)}/approve`, body),
-  decline: (copId: string, id: string) => api.post<void>(`${requestPath(copId, id)}/decline`, {})
+  decline: (copId: string, id: string) => api.post<void>(`${requestPath(copId, id)}/decline`, {}),
+  /** My own roster profile, written by the server (observers cannot write the workspace). */
+  updateOwnProfile: (copId: string, patch: OwnRosterProfilePatch) =>
+    api.patch<{ profile: OwnRosterProfile }>(`${copPath(copId)}/me/profile`, patch)
 };

@@ -2,6 +2,7 @@
 import type * as Y from 'yjs';
 import {
   addExpense,
+  balancesToCsv,
   deleteExpense,
   expensesMap,
   expensesToCsv,
@@ -13,7 +14,9 @@ import {
   type ExpenseInput,
   type Transfer
 } from '@atelier/workspace';
+import { m } from '$lib/paraglide/messages.js';
 import { docSubscriber } from './doc-subscriber';
+import { categoryLabel } from './labels';
 
 export class ExpensesView {
   readonly #subscribe: () => void;
@@ -45,7 +48,23 @@ export class ExpensesView {
     deleteExpense(this.doc, id);
   }
 
+  /** The expenses as CSV, headers and categories in the UI language. */
   csv(nameOf: (userId: string) => string): string {
-    return expensesToCsv(this.all, nameOf);
+    const headers = {
+      date: m.ws_csv_date(),
+      what: m.ws_csv_what(),
+      category: m.ws_csv_category(),
+      amount: m.ws_csv_amount(),
+      paidBy: m.ws_csv_paid_by(),
+      sharedAmong: m.ws_csv_shared_among()
+    };
+    return expensesToCsv(this.all, nameOf, headers, categoryLabel);
+  }
+
+  /** Each person's balance and the transfers that settle them, as CSV in the UI language. */
+  balancesCsv(nameOf: (userId: string) => string): string {
+    const headers = { person: m.ws_csv_person(), balance: m.ws_csv_balance(), from: m.ws_csv_from(), to: m.ws_csv_to(), amount: m.ws_csv_amount() };
+    const balances = this.balances;
+    return balancesToCsv(balances, settle(balances), nameOf, headers);
   }
 }

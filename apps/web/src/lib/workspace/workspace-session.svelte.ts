@@ -73,6 +73,14 @@ export class WorkspaceSession {
     return standing !== null && standing !== 'observer' && !this.archived && this.status.state !== 'not-allowed';
   }
 
+  /**
+   * An observer edits their own roster profile through the server (PATCH …/me/profile), which
+   * writes it into the workspace for them: their own updates to the document would be dropped.
+   */
+  get editsOwnProfileThroughServer(): boolean {
+    return this.standing === 'observer' && !this.archived && this.status.state !== 'not-allowed';
+  }
+
   /** Facilitators and the programme manager may also edit other people's roster profiles. */
   get canFacilitate(): boolean {
     return this.canEdit && (this.standing === 'manager' || this.standing === 'facilitator');
