@@ -7,6 +7,9 @@ import { expect, test } from './support/fixtures';
 
 test.describe.configure({ timeout: 180_000 });
 
+const RUN_A = '+alpha bravo charlie';
+const RUN_B = '+delta echo foxtrot';
+
 
 /** Each block of the editor as `tag:text`, without other people's caret labels. */
 function blocks(page: Page): Promise<string[]> {
@@ -25,6 +28,41 @@ async function caretAtEndOfLastParagraph(p: Participant) {
   await editorOf(p.page).locator('p').last().click();
   await p.page.keyboard.press('End');
 }
+
+test('two people typing at the same spot at 100 ms and 40 ms a key keep each run whole and in order, each caret right after its own last character', async ({ browser }) => {
+  const { copId, manager: a, others } = await copWithPeople(browser, ['member']);
+  const b = others[0]!;
+  const url = await createDocument(a, copId, 'protocols', 'Same spot protocol');
+  await editorOf(a.page).click();
+  await a.page.keyboard.type('Start');
+  await openDocument(b, url, 'Same spot protocol');
+  await expect(editorOf(b.page)).toContainText('Start');
+
+  const expected = ['Start'];
+  const rounds = [100, 100, 100, 40, 40, 40, 40];
+  for (const [round, delay] of rounds.entries()) {
+    const label = `Round ${round + 1} (${delay} ms):`;
+    await caretAtEndOfLastParagraph(a);
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.type(label);
+    await expect.poll(async () => (await editorText(b.page)).split('\n').at(-1)).toBe(label);
+    await caretAtEndOfLastParagraph(b);
+    await Promise.all([a.page.keyboard.type(RUN_A, { delay }), b.page.keyboard.type(RUN_B, { delay })]);
+    await sameText(a, b);
+    // Each caret is right after its own last character: a marker typed now lands there.
+    await a.page.keyboard.type('1');
+    await b.page.keyboard.type('2');
+    await sameText(a, b);
+    const last = (await editorText(a.page)).split('\n').at(-1);
+    const options = [`${label}${RUN_A}1${RUN_B}2`, `${label}${RUN_B}2${RUN_A}1`];
+    expect(options, `round ${round + 1} at ${delay} ms read “${last}”`).toContain(last);
+    expected.push(last!);
+  }
+  expect(await editorText(b.page)).toBe(expected.join('\n'));
+  expect(unexpectedErrors(a)).toEqual([]);
+  expect(unexpectedErrors(b)).toEqual([]);
+  await closeAll(a, b);
+});
 
 test('typing lines at 25 keys a second with Enter between them keeps every first letter on its own line, with the other person’s caret where the line breaks', async ({ browser }) => {
   const { copId, manager: a, others } = await copWithPeople(browser, ['member']);
