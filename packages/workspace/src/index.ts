@@ -141,3 +141,4 @@ export {
 } from './document-versions';
 export type { DocumentVersion } from './document-versions';
 export { documentPlainText } from './document-text';
+export { separateMergedAgendaLines, separateMergedLines } from './minutes-lines';
