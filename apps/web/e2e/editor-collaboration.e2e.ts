@@ -1,7 +1,7 @@
 // Co-editing a note or protocol (issue 6) with two browser contexts against the real server:
 // simultaneous typing, named carets, offline edits merging, restoring a version, comments that
 // follow their words, observers who can read but not write, pasted HTML that cannot run.
-import { closeAll, copWithPeople, editorOf, editorText, unexpectedErrors, type Participant } from './editor-people';
+import { closeAll, copWithPeople, createDocument, editorOf, editorText, openDocument, unexpectedErrors, type Participant } from './editor-people';
 import type { WebSocketRoute } from '@playwright/test';
 import { counted, expect, messages, test } from './support/fixtures';
 
@@ -9,23 +9,6 @@ import { counted, expect, messages, test } from './support/fixtures';
 test.describe.configure({ timeout: 150_000 });
 
 const t = messages('en');
-
-async function createDocument(p: Participant, copId: string, kind: 'notes' | 'protocols', title: string): Promise<string> {
-  await p.page.goto(`/cops/${copId}/${kind}`);
-  await p.page.getByRole('button', { name: kind === 'notes' ? t.doc_new_note : t.doc_new_protocol }).click();
-  await p.page.getByLabel(t.doc_field_title!).fill(title);
-  await p.page.getByRole('button', { name: t.doc_create }).click();
-  await expect(p.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(editorOf(p.page)).toBeVisible();
-  return p.page.url();
-}
-
-async function openDocument(p: Participant, url: string, title: string) {
-  await p.page.goto(url);
-  // The list entry arrives with the workspace document (from the server on a first visit).
-  await expect(p.page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 20_000 });
-  await expect(editorOf(p.page)).toBeVisible();
-}
 
 /** Puts the caret at the end of the first paragraph. */
 async function caretAtEndOfFirstParagraph(p: Participant) {

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { E2E_DATA_DIR, newPerson, signIn, type Person } from './support/accounts';
 import { expect, messages } from './support/fixtures';
 
+const en = messages('en');
+
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A programme manager made with the admin CLI (in ATELIER_E2E_DATA_DIR when a run sets its own). */
@@ -74,6 +76,25 @@ export function editorText(page: Page): Promise<string> {
     for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
     return [...copy.querySelectorAll('p, h1, h2, h3, li')].map((b) => b.textContent).join('\n');
   });
+}
+
+/** Creates a note or protocol from its list page and waits for its editor. */
+export async function createDocument(p: Participant, copId: string, kind: 'notes' | 'protocols', title: string): Promise<string> {
+  await p.page.goto(`/cops/${copId}/${kind}`);
+  await p.page.getByRole('button', { name: kind === 'notes' ? en.doc_new_note : en.doc_new_protocol }).click();
+  await p.page.getByLabel(en.doc_field_title!).fill(title);
+  await p.page.getByRole('button', { name: en.doc_create }).click();
+  await expect(p.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(editorOf(p.page)).toBeVisible();
+  return p.page.url();
+}
+
+/** Opens a document by its address and waits for its title and editor. */
+export async function openDocument(p: Participant, url: string, title: string) {
+  await p.page.goto(url);
+  // The list entry arrives with the workspace document (from the server on a first visit).
+  await expect(p.page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 20_000 });
+  await expect(editorOf(p.page)).toBeVisible();
 }
 
 export async function closeAll(...people: Participant[]) {

@@ -15,6 +15,9 @@ export function richTextExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: false,
+      // No empty paragraph appended after a final heading, list or table: in a shared document
+      // every person's editor wrote its own, so text gained empty lines nobody typed.
+      trailingNode: false,
       heading: { levels: [1, 2, 3] },
       link: {
         openOnClick: false,

@@ -168,3 +168,4 @@ export {
   runsMeetings
 } from './meeting-roles';
 export type { RefusedChange, RefusedReason, WorkspaceActor } from './meeting-roles';
+export { separateMergedAgendaLines, separateMergedLines } from './minutes-lines';

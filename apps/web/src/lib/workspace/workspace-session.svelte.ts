@@ -5,16 +5,19 @@
  * opening another COP's workspace, signing out, or another person signing in, closes it.
  *
  * `migrateWorkspace` runs once the local copy is open and again after each change of sync state
- * and each change that came from elsewhere (an older client may have written the old layout).
+ * and each change that came from elsewhere (an older client may have written the old layout);
+ * so does `separateMergedAgendaLines` (a line this device added at the end of minutes that a merge
+ * glued after someone else's goes on its own line).
  */
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { LOCAL_CHANGE, migrateWorkspace, MIGRATION_CHANGE, setDeletionAuthor, workspaceDocName } from '@atelier/workspace';
+import { LOCAL_CHANGE, migrateWorkspace, MIGRATION_CHANGE, separateMergedAgendaLines, setDeletionAuthor, workspaceDocName } from '@atelier/workspace';
 import { account } from '$lib/account/account.svelte';
 import type { User } from '$lib/api/types';
 import { DocumentSync } from '$lib/sync/document-sync';
 import { DocumentSyncStatus, syncServerUrl } from '$lib/sync/sync-status.svelte';
 import { CopMembers } from './cop-members.svelte';
+import { rememberClientId } from './device-client-ids';
 import { Presence } from './presence.svelte';
 import { RecentChanges } from './recent-changes.svelte';
 
@@ -30,11 +33,14 @@ export class WorkspaceSession {
   ready = $state(false);
   #migrateTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #unsubscribe: () => void;
+  /** Whether a Yjs client id wrote on this device (this session or an earlier one). */
+  readonly #mine: (client: number) => boolean;
 
   constructor(
     readonly copId: string,
     readonly user: User
   ) {
+    this.#mine = rememberClientId(copId, this.doc.clientID);
     this.sync = new DocumentSync({ docName: workspaceDocName(copId), serverUrl: syncServerUrl(), doc: this.doc, awareness: this.awareness });
     this.status = new DocumentSyncStatus(this.sync);
     this.members = new CopMembers(copId);
@@ -106,6 +112,7 @@ export class WorkspaceSession {
 
   #migrate() {
     migrateWorkspace(this.doc);
+    if (this.canEdit) separateMergedAgendaLines(this.doc, this.#mine);
   }
 }
 
