@@ -4,6 +4,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
+import { paraglideOptions } from './paraglide.options.js';
 import { webManifest } from './src/lib/pwa/web-manifest';
 
 /** The sync server the dev server proxies to (see README, "Develop"). */
@@ -11,12 +12,7 @@ const syncServer = process.env.ATELIER_DEV_SERVER ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [
-    paraglideVitePlugin({
-      project: './project.inlang',
-      outdir: './src/lib/paraglide',
-      // Remembered on the device first, then the browser's language, then English.
-      strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
-    }),
+    paraglideVitePlugin(paraglideOptions),
     sveltekit(),
     SvelteKitPWA({
       // SvelteKit builds with a relative Vite base ('./'): without these the worker would be

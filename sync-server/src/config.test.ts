@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, SYNC_DEFAULTS } from './config';
+import { ConfigError, loadConfig, PASSWORD_HASHING_DEFAULTS, SYNC_DEFAULTS } from './config';
 
 describe('loadConfig', () => {
   it('uses the documented defaults on an empty environment', () => {
@@ -52,6 +52,22 @@ describe('sync settings', () => {
 
   it('refuses a buffered-bytes cap smaller than one frame', () => {
     expect(() => loadConfig({ SYNC_MAX_FRAME_BYTES: '4096', SYNC_MAX_BUFFERED_BYTES: '100' })).toThrow(/^SYNC_MAX_BUFFERED_BYTES:/);
+  });
+});
+
+describe('password hashing settings', () => {
+  it('default to 2 hashes at once (256 MiB), 16 waiting and 4 places per address', () => {
+    expect(loadConfig({}).passwordHashing).toEqual(PASSWORD_HASHING_DEFAULTS);
+    expect(PASSWORD_HASHING_DEFAULTS).toEqual({ concurrency: 2, queue: 16, perAddress: 4 });
+  });
+
+  it('reads SIGN_IN_HASH_CONCURRENCY, SIGN_IN_HASH_QUEUE and SIGN_IN_HASH_PER_ADDRESS', () => {
+    const env = { SIGN_IN_HASH_CONCURRENCY: '3', SIGN_IN_HASH_QUEUE: '40', SIGN_IN_HASH_PER_ADDRESS: '8' };
+    expect(loadConfig(env).passwordHashing).toEqual({ concurrency: 3, queue: 40, perAddress: 8 });
+  });
+
+  it.each(['0', '-1', 'two'])('refuses SIGN_IN_HASH_QUEUE=%s with an error naming it', (value) => {
+    expect(() => loadConfig({ SIGN_IN_HASH_QUEUE: value })).toThrow(/^SIGN_IN_HASH_QUEUE: expected a whole number/);
   });
 });
 

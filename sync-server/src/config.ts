@@ -27,7 +27,34 @@ export interface AtelierConfig {
    * (DB_BUSY_TIMEOUT_MS) before the request is answered 503; the wait blocks the event loop.
    */
   dbBusyTimeoutMs: number;
+  /** Bounds on password hashing started by requests (see docs/api.md, "Sign-in bursts"). */
+  passwordHashing: PasswordHashingSettings;
 }
+
+/** How much password hashing requests may start; each scrypt holds 128 MiB while it runs. */
+export interface PasswordHashingSettings {
+  /** Hashes running at once (SIGN_IN_HASH_CONCURRENCY). */
+  concurrency: number;
+  /** Hashes waiting for a turn, over all addresses (SIGN_IN_HASH_QUEUE); more get 429. */
+  queue: number;
+  /** Hashes running or waiting for one client address (SIGN_IN_HASH_PER_ADDRESS); more get 429. */
+  perAddress: number;
+}
+
+export const PASSWORD_HASHING_ENV = {
+  concurrency: 'SIGN_IN_HASH_CONCURRENCY',
+  queue: 'SIGN_IN_HASH_QUEUE',
+  perAddress: 'SIGN_IN_HASH_PER_ADDRESS'
+} as const satisfies Record<keyof PasswordHashingSettings, string>;
+
+export const PASSWORD_HASHING_DEFAULTS: Readonly<PasswordHashingSettings> = {
+  // Two at once: 256 MiB at most, and two of libuv's four threads stay free for file reads.
+  concurrency: 2,
+  // About three seconds of waiting at 0.4 s a hash: a venue signing in together still gets in.
+  queue: 16,
+  // One address (or a NAT) cannot take the whole queue from everyone else.
+  perAddress: 4
+};
 
 /** Sync websocket settings; each has an environment variable named in SYNC_ENV. */
 export interface SyncSettings {
@@ -179,6 +206,15 @@ function parseBoolean(key: string, raw: string | undefined, fallback: boolean): 
   throw new ConfigError(key, `expected true or false, got "${raw}"`);
 }
 
+function parsePasswordHashing(env: Env): PasswordHashingSettings {
+  return Object.fromEntries(
+    (Object.keys(PASSWORD_HASHING_ENV) as (keyof PasswordHashingSettings)[]).map((key) => [
+      key,
+      parsePositiveInteger(PASSWORD_HASHING_ENV[key], env[PASSWORD_HASHING_ENV[key]], PASSWORD_HASHING_DEFAULTS[key])
+    ])
+  ) as unknown as PasswordHashingSettings;
+}
+
 /** Reads the configuration from an environment (defaults to `process.env`). */
 export function loadConfig(env: Env = process.env): AtelierConfig {
   const port = parsePort(env.PORT);
@@ -192,6 +228,7 @@ export function loadConfig(env: Env = process.env): AtelierConfig {
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
     sync: parseSyncSettings(env),
     maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes),
-    dbBusyTimeoutMs: parsePositiveInteger('DB_BUSY_TIMEOUT_MS', env.DB_BUSY_TIMEOUT_MS, DEFAULTS.dbBusyTimeoutMs)
+    dbBusyTimeoutMs: parsePositiveInteger('DB_BUSY_TIMEOUT_MS', env.DB_BUSY_TIMEOUT_MS, DEFAULTS.dbBusyTimeoutMs),
+    passwordHashing: parsePasswordHashing(env)
   };
 }

@@ -10,6 +10,7 @@ import { StorageBusyGuard } from './db/storage-busy';
 import { BlobReferences } from './files/blob-references';
 import type { BlobStore } from './files/blob-store';
 import { DiskBlobStore } from './files/disk-blob-store';
+import { PasswordHashGate } from './http/password-hash-gate';
 
 export interface ServerContext {
   config: AtelierConfig;
@@ -22,6 +23,8 @@ export interface ServerContext {
   blobRefs: BlobReferences;
   /** Keeps a database locked by another process from freezing the event loop. */
   storageBusy: StorageBusyGuard;
+  /** Every password hash a request starts waits here for its turn (bounded CPU and memory). */
+  passwordHashing: PasswordHashGate;
   /** Cookies get Secure and the __Host- prefix when the first public origin is https. */
   secureCookies: boolean;
 }
@@ -39,6 +42,7 @@ export function createContext(config: AtelierConfig, db: SqliteDatabase): Server
     blobs,
     blobRefs: new BlobReferences(db, blobs),
     storageBusy: new StorageBusyGuard(db, config.dbBusyTimeoutMs),
+    passwordHashing: new PasswordHashGate(config.passwordHashing),
     secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false
   };
 }

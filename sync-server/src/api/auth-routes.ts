@@ -1,6 +1,7 @@
 /**
  * Sign-in and sign-out. Sign-in answers the same generic message for an unknown email and a wrong
- * password, takes the same time for both, and is throttled on failures (per account and address).
+ * password, takes the same time for both, and is throttled on failures (per account and address,
+ * attempts still being checked counted as failures); its hashing waits in the shared hash gate.
  */
 import { Hono } from 'hono';
 import { checkCredentials, emailKey } from '../accounts/users';
@@ -23,18 +24,26 @@ export function authRoutes(ctx: ServerContext) {
     const body = await parseBody(c, SignInBody);
     const address = clientAddress(c, ctx.config.trustProxy);
     const keys = [`account:${emailKey(body.email)}`, `address:${address}`];
-    const wait = throttle.retryAfterSeconds(keys);
-    if (wait > 0) {
-      throw new ApiError(429, 'too_many_requests', apiMessages.tooManySignIns(), {
-        'Retry-After': String(wait)
+    // Reserved before hashing, so attempts sent together are counted before any of them ends.
+    const reservation = throttle.reserve(keys);
+    if (!reservation.ok) {
+      throw new ApiError(429, 'too_many_requests', reservation.inFlight ? apiMessages.signInsInFlight() : apiMessages.tooManySignIns(), {
+        'Retry-After': String(reservation.retryAfterSeconds)
       });
     }
-    const user = await checkCredentials(ctx.db, body.email, body.password);
+    let user;
+    try {
+      user = await ctx.passwordHashing.run(address, () => checkCredentials(ctx.db, body.email, body.password));
+    } catch (error) {
+      reservation.attempt.release(); // refused by the hash gate (or failed): no password was judged
+      throw error;
+    }
     if (!user) {
-      throttle.recordFailure(keys);
+      reservation.attempt.fail();
       log.info('sign-in failed', { address });
       throw new ApiError(401, 'not_signed_in', apiMessages.wrongCredentials());
     }
+    reservation.attempt.release();
     // A fresh session at every sign-in: a token planted before sign-in is never promoted.
     const previous = c.get('session');
     if (previous) ctx.sessions.invalidate([previous.id]);

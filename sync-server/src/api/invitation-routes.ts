@@ -103,13 +103,14 @@ export function invitationRoutes(ctx: ServerContext) {
       throw new ApiError(409, 'conflict', apiMessages.emailTakenSignIn());
     }
     const cop = getCop(ctx.db, invitation.copId);
-    const passwordHash = await hashPassword(body.password);
+    const address = clientAddress(c, ctx.config.trustProxy);
+    const passwordHash = await ctx.passwordHashing.run(address, () => hashPassword(body.password));
     const { user } = redeemInvitationAsNewAccount(ctx, token, { name: body.name, email: body.email, language: body.language ?? cop.language }, passwordHash);
     const previous = c.get('session');
     if (previous) ctx.sessions.invalidate([previous.id]);
     const { token: sessionToken, session } = ctx.sessions.create(user.id, {
       userAgent: c.req.header('user-agent'),
-      ip: clientAddress(c, ctx.config.trustProxy)
+      ip: address
     });
     writeSessionCookie(c, sessionToken, ctx.secureCookies, session.expiresAt);
     return c.json({ user, copId: cop.id });

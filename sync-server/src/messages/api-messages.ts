@@ -26,6 +26,10 @@ export const apiMessages = defineMessages({
     en: 'Too many failed sign-in attempts. Try again later.',
     fr: 'Trop de tentatives de connexion échouées. Réessayez plus tard.'
   },
+  signInsInFlight: {
+    en: 'Too many sign-in attempts at once. Try again in a moment.',
+    fr: 'Trop de tentatives de connexion en même temps. Réessayez dans un instant.'
+  },
   tooManyPasswordChecks: {
     en: 'Too many failed password attempts. Try again later.',
     fr: 'Trop de tentatives de mot de passe échouées. Réessayez plus tard.'
