@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import { ConflictError } from '../accounts/errors';
+import { apiMessages } from '../messages/api-messages';
 import type { ServerContext } from '../context';
 import { blobInUse, findFile, insertFile, type FileRecord } from './file-records';
 import { sniffFileType, type FileType } from './sniff-type';
@@ -34,7 +35,7 @@ export async function storeUpload(
   if (existing) {
     if (existing.copId === input.copId && existing.blobHash === blob.hash) return { record: existing, created: false };
     if (!blobInUse(ctx.db, blob.hash)) await ctx.blobs.delete(blob.hash);
-    throw new ConflictError('Another file already has this id');
+    throw new ConflictError(apiMessages.fileIdTaken());
   }
   const record = insertFile(ctx.db, {
     id: input.fileId,
