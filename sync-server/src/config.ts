@@ -22,6 +22,10 @@ export interface AtelierConfig {
   sync: SyncSettings;
   /** Largest file a COP library accepts (MAX_UPLOAD_BYTES); larger uploads get 413. */
   maxUploadBytes: number;
+  /** Exports (DOCX, records zip) built at once, each on a worker thread (EXPORT_CONCURRENCY). */
+  exportConcurrency: number;
+  /** Exports waiting for a worker beyond which new ones get 503 + Retry-After (EXPORT_QUEUE_LIMIT). */
+  exportQueueLimit: number;
 }
 
 /** Sync websocket settings; each has an environment variable named in SYNC_ENV. */
@@ -106,7 +110,11 @@ export const DEFAULTS = {
   webRoot: resolve(here, '../../apps/web/build'),
   trustProxy: false,
   // Slide decks and reports: 25 MB covers nearly all, and a venue's network can carry it.
-  maxUploadBytes: 25 * 1000 * 1000
+  maxUploadBytes: 25 * 1000 * 1000,
+  // Two workers: a large export takes a core for seconds, and the event loop keeps the other.
+  exportConcurrency: 2,
+  // A queue of a few dozen is minutes of work at most; beyond it, asking again later is better.
+  exportQueueLimit: 32
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -183,6 +191,8 @@ export function loadConfig(env: Env = process.env): AtelierConfig {
     webRoot: resolve(env.ATELIER_WEB_ROOT?.trim() || DEFAULTS.webRoot),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
     sync: parseSyncSettings(env),
-    maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes)
+    maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes),
+    exportConcurrency: parsePositiveInteger('EXPORT_CONCURRENCY', env.EXPORT_CONCURRENCY, DEFAULTS.exportConcurrency),
+    exportQueueLimit: parsePositiveInteger('EXPORT_QUEUE_LIMIT', env.EXPORT_QUEUE_LIMIT, DEFAULTS.exportQueueLimit)
   };
 }

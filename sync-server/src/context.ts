@@ -8,6 +8,7 @@ import type { AtelierConfig } from './config';
 import type { SqliteDatabase } from './db/database';
 import type { BlobStore } from './files/blob-store';
 import { DiskBlobStore } from './files/disk-blob-store';
+import { ExportPool } from './exports/export-pool';
 
 export interface ServerContext {
   config: AtelierConfig;
@@ -18,6 +19,8 @@ export interface ServerContext {
   blobs: BlobStore;
   /** Cookies get Secure and the __Host- prefix when the first public origin is https. */
   secureCookies: boolean;
+  /** Worker threads that build exports off the event loop (EXPORT_CONCURRENCY). */
+  exports: ExportPool;
 }
 
 export function createContext(config: AtelierConfig, db: SqliteDatabase): ServerContext {
@@ -30,6 +33,7 @@ export function createContext(config: AtelierConfig, db: SqliteDatabase): Server
     events,
     sessions: new SessionStore(db, events),
     blobs: new DiskBlobStore(config.dataDir),
-    secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false
+    secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false,
+    exports: new ExportPool(config.exportConcurrency, config.exportQueueLimit)
   };
 }

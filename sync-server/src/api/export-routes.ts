@@ -8,9 +8,9 @@ import { Hono } from 'hono';
 import { listMembers } from '../accounts/memberships';
 import { canManageMembers, canReadCop } from '../accounts/roles';
 import type { ServerContext } from '../context';
-import { copRecordsZip } from '../exports/cop-records';
+import { buildOffThread } from '../exports/build-export';
+import { copRecordsFiles } from '../exports/cop-records';
 import { download, DOCX_TYPE, fileNameFor } from '../exports/download';
-import { toDocx } from '../exports/docx-export';
 import { exportLanguage } from '../exports/export-language';
 import { meetingDay, meetingMinutes } from '../exports/meeting-minutes';
 import { ApiError } from '../http/api-error';
@@ -32,14 +32,15 @@ export function exportRoutes(ctx: ServerContext, store: DocumentStore) {
     if (!minutes) throw new ApiError(404, 'not_found', apiMessages.noSuchMeeting());
     const name = `${meetingDay(minutes.meeting)}-${minutes.meeting.title}`;
     if (c.req.param('format') === 'md') return download(c, minutes.markdown, 'text/markdown; charset=utf-8', fileNameFor(name, 'md'));
-    const docx = await toDocx({ title: minutes.meeting.title, subtitle: [cop.name], sections: [{ body: minutes.json }] });
+    const docx = await buildOffThread(ctx, { kind: 'docx', title: minutes.meeting.title, subtitle: [cop.name], sections: [{ body: minutes.json }] });
     return download(c, docx, DOCX_TYPE, fileNameFor(name, 'docx'));
   });
 
   app.get('/:copId/records.zip', async (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, "export this COP's records");
-    const zip = await copRecordsZip(ctx.db, store, cop, exportLanguage(c.req.query('language'), user, cop.language));
+    const files = await copRecordsFiles(ctx.db, store, cop, exportLanguage(c.req.query('language'), user, cop.language));
+    const zip = await buildOffThread(ctx, { kind: 'zip', files });
     return download(c, zip, 'application/zip', fileNameFor(`${cop.name}-records-${new Date().toISOString().slice(0, 10)}`, 'zip'));
   });
 

@@ -4,13 +4,13 @@
  * reaches the protocol through the stored workspace of the COP in its path (`requireCopProtocol`)
  * and its lifecycle by that COP and id together.
  */
-import { translationStatus } from '@atelier/workspace';
+import { documentDocName, translationStatus } from '@atelier/workspace';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { canReadCop } from '../accounts/roles';
 import type { ServerContext } from '../context';
 import { download, DOCX_TYPE, fileNameFor } from '../exports/download';
-import { toDocx } from '../exports/docx-export';
+import { buildOffThread, storedParts } from '../exports/build-export';
 import { markdownDocument } from '../exports/markdown-document';
 import { ApiError } from '../http/api-error';
 import { apiMessages } from '../messages/api-messages';
@@ -137,11 +137,13 @@ export function protocolRoutes(ctx: ServerContext, store: DocumentStore) {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canReadCop, "export this COP's protocols");
     const { protocol } = await requireCopProtocol(store, cop.id, c.req.param('protocolId'));
-    const rendered = await renderProtocol(store, cop.id, protocol);
     if (c.req.param('format') === 'md') {
+      const rendered = await renderProtocol(store, cop.id, protocol);
       return download(c, markdownDocument(protocol.title, rendered.markdown), 'text/markdown; charset=utf-8', fileNameFor(protocol.title, 'md'));
     }
-    const docx = await toDocx({ title: protocol.title, subtitle: [cop.name], sections: [{ body: rendered.json }] });
+    // Merging, rendering and packing happen on an export worker; this thread only reads bytes.
+    const parts = await storedParts(store, documentDocName(cop.id, protocol.kind, protocol.id), cop.id);
+    const docx = await buildOffThread(ctx, { kind: 'document-docx', title: protocol.title, subtitle: [cop.name], parts });
     return download(c, docx, DOCX_TYPE, fileNameFor(protocol.title, 'docx'));
   });
 

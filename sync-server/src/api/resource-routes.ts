@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { ServerContext } from '../context';
 import { download, DOCX_TYPE, fileNameFor } from '../exports/download';
-import { toDocx } from '../exports/docx-export';
+import { buildOffThread } from '../exports/build-export';
 import { markdownDocument } from '../exports/markdown-document';
 import { markdownInline, markdownParagraphs } from '@atelier/rich-text';
 import { ApiError } from '../http/api-error';
@@ -39,14 +39,14 @@ function readVersion(ctx: ServerContext, id: string, n: string): ResourceVersion
   return version;
 }
 
-async function exportVersion(c: Context, version: ResourceVersion, credit: Credit, format: string, wanted: string | undefined) {
+async function exportVersion(ctx: ServerContext, c: Context, version: ResourceVersion, credit: Credit, format: string, wanted: string | undefined) {
   const language: Lang = wanted === 'fr' || (!version.en && version.fr) ? 'fr' : 'en';
   const content = version[language] ?? version.en ?? version.fr!;
   const line = byline(version, credit);
   if (format === 'md') {
     return download(c, markdownDocument(content.title, `_${markdownInline(line)}_`, markdownParagraphs(content.summary), content.markdown), 'text/markdown; charset=utf-8', fileNameFor(`${content.title}-v${version.version}`, 'md'));
   }
-  const docx = await toDocx({ title: content.title, subtitle: [line, content.summary], sections: [{ body: content.json }] });
+  const docx = await buildOffThread(ctx, { kind: 'docx', title: content.title, subtitle: [line, content.summary], sections: [{ body: content.json }] });
   return download(c, docx, DOCX_TYPE, fileNameFor(`${content.title}-v${version.version}`, 'docx'));
 }
 
@@ -84,7 +84,7 @@ export function resourceRoutes(ctx: ServerContext) {
   app.get('/:id/versions/:n/export/:format{(md|docx)}', async (c) => {
     requireUser(c);
     readItem(ctx, c.req.param('id'), false);
-    return exportVersion(c, readVersion(ctx, c.req.param('id'), c.req.param('n')), { audience: 'programme' }, c.req.param('format'), c.req.query('language'));
+    return exportVersion(ctx, c, readVersion(ctx, c.req.param('id'), c.req.param('n')), { audience: 'programme' }, c.req.param('format'), c.req.query('language'));
   });
 
   app.patch('/:id', async (c) => {
@@ -131,7 +131,7 @@ export function publicResourceRoutes(ctx: ServerContext) {
   app.get('/resources/:id/versions/:n/export/:format{(md|docx)}', async (c) => {
     const item = readItem(ctx, c.req.param('id'), true);
     const version = readVersion(ctx, item.id, c.req.param('n'));
-    return exportVersion(c, version, { audience: 'public', copName: item.copName }, c.req.param('format'), c.req.query('language'));
+    return exportVersion(ctx, c, version, { audience: 'public', copName: item.copName }, c.req.param('format'), c.req.query('language'));
   });
   return app;
 }

@@ -22,7 +22,7 @@ import {
   readProfiles
 } from '@atelier/workspace';
 import { docToJson } from '@atelier/rich-text';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8 } from 'fflate';
 import type { Cop } from '../accounts/cops';
 import { listMembers } from '../accounts/memberships';
 import type { SqliteDatabase } from '../db/database';
@@ -38,12 +38,13 @@ import { recordsMessages } from '../messages/export-messages';
 import { meetingDay, meetingMinutes } from './meeting-minutes';
 import { markdownDocument } from './markdown-document';
 
-export async function copRecordsZip(db: SqliteDatabase, store: DocumentStore, cop: Cop, lang: Language): Promise<Uint8Array> {
+/** The records' files by path; the export pool zips them (`export-jobs.ts`). */
+export async function copRecordsFiles(db: SqliteDatabase, store: DocumentStore, cop: Cop, lang: Language): Promise<Record<string, Uint8Array>> {
   const workspace = await readWorkspace(store, cop.id);
   const members = listMembers(db, cop.id);
   const names = new Map(members.map((m) => [m.userId, m.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const files: Zippable = {};
+  const files: Record<string, Uint8Array> = {};
   const json = (value: unknown) => strToU8(JSON.stringify(value, null, 2));
   const problems: string[] = [];
   const problemOf = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 300);
@@ -97,5 +98,5 @@ export async function copRecordsZip(db: SqliteDatabase, store: DocumentStore, co
     }
   }
   if (problems.length) files['problems.txt'] = strToU8(`${recordsMessages.problemsFile().in(lang)}\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`);
-  return zipSync(files, { level: 6 });
+  return files;
 }

@@ -127,5 +127,9 @@ export const apiMessages = defineMessages({
   noSuchVersion: { en: 'No such version', fr: 'Cette version n’existe pas' },
   noSuchEvent: { en: 'No such event', fr: 'Cet événement n’existe pas' },
   noSuchPresentation: { en: 'No such presentation', fr: 'Cette présentation n’existe pas' },
-  noSuchMeeting: { en: 'No such meeting', fr: 'Cette réunion n’existe pas' }
+  noSuchMeeting: { en: 'No such meeting', fr: 'Cette réunion n’existe pas' },
+  exportsBusy: {
+    en: 'The server is building too many exports at once. Try again in {seconds} seconds.',
+    fr: 'Le serveur produit trop d’exportations à la fois. Réessayez dans {seconds} secondes.'
+  }
 });
