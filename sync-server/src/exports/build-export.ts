@@ -15,7 +15,7 @@ export async function buildOffThread(ctx: ServerContext, job: ExportJob): Promis
   } catch (err) {
     if (err instanceof ExportsBusyError) {
       const seconds = err.retryAfterSeconds;
-      throw new ApiError(503, 'unavailable', apiMessages.exportsBusy({ seconds }), { 'Retry-After': String(seconds) });
+      throw new ApiError(503, 'unavailable', apiMessages.exportsBusy(), { 'Retry-After': String(seconds) });
     }
     throw err;
   }

@@ -89,3 +89,44 @@ describe('exports off the event loop', () => {
     expect(p95).toBeLessThan(250);
   }, 180_000);
 });
+
+describe('a full export queue', () => {
+  it('answers 503 with Retry-After, in the person’s language, instead of queueing without bound', async () => {
+    const small = await startTestServer({ EXPORT_CONCURRENCY: '1', EXPORT_QUEUE_LIMIT: '1' });
+    try {
+      const manager = await createPerson(small, { isManager: true });
+      const smallCop = createTestCop(small, manager.user, 'Busy COP');
+      const person = await createPerson(small);
+      joinCop(small, smallCop, person, 'member');
+      small.db.prepare("UPDATE users SET language = 'fr' WHERE id = ?").run(person.user.id);
+      const ws = new Y.Doc();
+      const id = createDocument(ws, { kind: 'protocol', title: 'Protocole', language: 'fr', createdBy: person.user.id });
+      const text = new Y.Doc();
+      writeJson(text, { type: 'doc', content: Array.from({ length: 300 }, () => ({ type: 'paragraph', content: [{ type: 'text', text: WORDS }] })) });
+      const store = new SqliteDocumentStore(small.db);
+      for (const [name, doc] of [[workspaceDocName(smallCop.id), ws], [documentDocName(smallCop.id, 'protocol', id), text]] as const) {
+        await store.load(name, smallCop.id);
+        await store.append([{ name, updates: [Y.encodeStateAsUpdate(doc)] }]);
+      }
+      const url = `${small.url}/api/cops/${smallCop.id}/protocols/${id}/export/docx`;
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, async () => {
+          const res = await fetch(url, { headers: { cookie: person.cookie } });
+          return { status: res.status, retryAfter: res.headers.get('retry-after'), body: res.status === 503 ? await res.json() : await res.arrayBuffer() };
+        })
+      );
+      // One builds, one waits; the other three are refused at once.
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(2);
+      const refused = answers.filter((a) => a.status === 503);
+      expect(refused).toHaveLength(3);
+      for (const r of refused) {
+        expect(Number(r.retryAfter)).toBeGreaterThanOrEqual(1);
+        expect(r.body).toEqual({ error: { code: 'unavailable', message: 'Le serveur produit trop d’exportations à la fois. Réessayez dans quelques secondes.' } });
+      }
+      // Once the queue drains, exports are accepted again.
+      expect((await fetch(url, { headers: { cookie: person.cookie } })).status).toBe(200);
+    } finally {
+      await small.dispose();
+    }
+  }, 60_000);
+});

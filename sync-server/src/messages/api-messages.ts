@@ -129,7 +129,7 @@ export const apiMessages = defineMessages({
   noSuchPresentation: { en: 'No such presentation', fr: 'Cette présentation n’existe pas' },
   noSuchMeeting: { en: 'No such meeting', fr: 'Cette réunion n’existe pas' },
   exportsBusy: {
-    en: 'The server is building too many exports at once. Try again in {seconds} seconds.',
-    fr: 'Le serveur produit trop d’exportations à la fois. Réessayez dans {seconds} secondes.'
+    en: 'The server is building too many exports at once. Try again in a few seconds.',
+    fr: 'Le serveur produit trop d’exportations à la fois. Réessayez dans quelques secondes.'
   }
 });
