@@ -9,7 +9,7 @@ import { listMembers } from '../accounts/memberships';
 import { canManageMembers, canReadCop } from '../accounts/roles';
 import type { ServerContext } from '../context';
 import { buildOffThread } from '../exports/build-export';
-import { copRecordsFiles } from '../exports/cop-records';
+import { copRecordsJob } from '../exports/cop-records';
 import { download, DOCX_TYPE, fileNameFor } from '../exports/download';
 import { exportLanguage } from '../exports/export-language';
 import { meetingDay, meetingMinutes } from '../exports/meeting-minutes';
@@ -39,8 +39,8 @@ export function exportRoutes(ctx: ServerContext, store: DocumentStore) {
   app.get('/:copId/records.zip', async (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, "export this COP's records");
-    const files = await copRecordsFiles(ctx.db, store, cop, exportLanguage(c.req.query('language'), user, cop.language));
-    const zip = await buildOffThread(ctx, { kind: 'zip', files });
+    const job = await copRecordsJob(ctx.db, store, cop, exportLanguage(c.req.query('language'), user, cop.language));
+    const zip = await buildOffThread(ctx, job);
     return download(c, zip, 'application/zip', fileNameFor(`${cop.name}-records-${new Date().toISOString().slice(0, 10)}`, 'zip'));
   });
 

@@ -7,8 +7,9 @@
  * What members' devices wrote may be in a form the server cannot render (a meeting's start or
  * time zone no setter would accept, a document that fails to read): such an item is listed in
  * `problems.txt` (in the reader's language) instead of failing the whole download.
+ * Rendering the documents and zipping run on an export worker (`records-zip.ts`).
  */
-import { markdownParagraphs, renderMarkdown } from '@atelier/rich-text';
+import { markdownParagraphs } from '@atelier/rich-text';
 import {
   documentDocName,
   listActionItems,
@@ -21,7 +22,6 @@ import {
   readAttendance,
   readProfiles
 } from '@atelier/workspace';
-import { docToJson } from '@atelier/rich-text';
 import { strToU8 } from 'fflate';
 import type { Cop } from '../accounts/cops';
 import { listMembers } from '../accounts/memberships';
@@ -29,17 +29,21 @@ import type { SqliteDatabase } from '../db/database';
 import { timeline } from '../publishing/lifecycle';
 import { readWorkspace } from '../publishing/render-protocol';
 import { getVersion, listCopItems, listVersions } from '../publishing/resource-centre';
-import { readStoredDocument } from '../publishing/stored-document';
+import { storedParts } from './build-export';
+import type { RecordsDocument, RecordsJob } from './records-zip';
 import type { DocumentStore } from '../sync/document-store';
 import { fileNameFor } from './download';
 import type { Language } from '@atelier/api-types';
-import { log } from '../log';
 import { recordsMessages } from '../messages/export-messages';
 import { meetingDay, meetingMinutes } from './meeting-minutes';
 import { markdownDocument } from './markdown-document';
 
-/** The records' files by path; the export pool zips them (`export-jobs.ts`). */
-export async function copRecordsFiles(db: SqliteDatabase, store: DocumentStore, cop: Cop, lang: Language): Promise<Record<string, Uint8Array>> {
+/**
+ * What the records zip is made of, read on the main thread: ready files (JSON, minutes,
+ * published versions), the notes' and protocols' stored bytes, and the problems met so far. The
+ * export worker renders the documents and zips everything (`records-zip.ts`).
+ */
+export async function copRecordsJob(db: SqliteDatabase, store: DocumentStore, cop: Cop, lang: Language): Promise<RecordsJob> {
   const workspace = await readWorkspace(store, cop.id);
   const members = listMembers(db, cop.id);
   const names = new Map(members.map((m) => [m.userId, m.name]));
@@ -74,13 +78,13 @@ export async function copRecordsFiles(db: SqliteDatabase, store: DocumentStore, 
       problems.push(recordsMessages.meetingUnreadable({ id: m.id, problem: problemOf(err) }).in(lang));
     }
   }
+  const documents: RecordsDocument[] = [];
   for (const d of listDocuments(workspace, { includeArchived: true })) {
     const folder = d.kind === 'note' ? 'notes' : 'protocols';
     try {
-      const doc = await readStoredDocument(store, documentDocName(cop.id, d.kind, d.id), cop.id);
-      files[`${folder}/${d.id}-${fileNameFor(d.title, 'md')}`] = strToU8(markdownDocument(d.title, renderMarkdown(docToJson(doc))));
+      const parts = await storedParts(store, documentDocName(cop.id, d.kind, d.id), cop.id);
+      documents.push({ path: `${folder}/${d.id}-${fileNameFor(d.title, 'md')}`, id: d.id, kind: d.kind, title: d.title, parts });
     } catch (err) {
-      log.warn('records export skipped a document', { copId: cop.id, documentId: d.id, error: problemOf(err) });
       const kind = d.kind === 'note' ? recordsMessages.note() : recordsMessages.protocol();
       problems.push(recordsMessages.documentUnreadable({ kind, id: d.id, problem: problemOf(err) }).in(lang));
     }
@@ -97,6 +101,5 @@ export async function copRecordsFiles(db: SqliteDatabase, store: DocumentStore, 
       }
     }
   }
-  if (problems.length) files['problems.txt'] = strToU8(`${recordsMessages.problemsFile().in(lang)}\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`);
-  return files;
+  return { kind: 'records', lang, files, documents, problems };
 }

@@ -5,25 +5,17 @@
  * main thread loads the stored bytes (fast) and the worker does the CPU work (merging updates,
  * rendering, packing DOCX, compressing zips).
  */
-import { docToJson, type RichTextNode } from '@atelier/rich-text';
-import { zipSync } from 'fflate';
-import * as Y from 'yjs';
 import { toDocx, type DocxSection } from './docx-export';
+import { recordsZip, type RecordsJob } from './records-zip';
+import { storedJson } from './stored-json';
 
 export type ExportJob =
   /** A DOCX of rich-text JSON already at hand (minutes, published versions). */
   | { kind: 'docx'; title: string; subtitle?: string[]; sections: DocxSection[] }
   /** A DOCX of a stored document: its state and updates as the store holds them. */
   | { kind: 'document-docx'; title: string; subtitle?: string[]; parts: Uint8Array[] }
-  /** A zip of ready files (the records export), compressed at level 6. */
-  | { kind: 'zip'; files: Record<string, Uint8Array> };
-
-/** The rich text of a stored document from its state and updates. */
-export function storedJson(parts: Uint8Array[]): RichTextNode {
-  const doc = new Y.Doc();
-  if (parts.length) Y.applyUpdate(doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
-  return docToJson(doc);
-}
+  /** The records zip: its documents rendered to Markdown, then everything compressed. */
+  | RecordsJob;
 
 export async function buildExport(job: ExportJob): Promise<Uint8Array> {
   switch (job.kind) {
@@ -31,7 +23,7 @@ export async function buildExport(job: ExportJob): Promise<Uint8Array> {
       return new Uint8Array(await toDocx(job));
     case 'document-docx':
       return new Uint8Array(await toDocx({ title: job.title, subtitle: job.subtitle, sections: [{ body: storedJson(job.parts) }] }));
-    case 'zip':
-      return zipSync(job.files, { level: 6 });
+    case 'records':
+      return recordsZip(job);
   }
 }

@@ -90,6 +90,32 @@ describe('exports off the event loop', () => {
   }, 180_000);
 });
 
+describe('records off the event loop', () => {
+  it('a records.zip of a COP holding the 6 MiB protocol leaves /healthz answering quickly', async () => {
+    const facilitator = await createPerson(server);
+    joinCop(server, cop, facilitator, 'facilitator');
+    const latencies: number[] = [];
+    let exporting = true;
+    const poll = (async () => {
+      while (exporting) {
+        const start = performance.now();
+        await (await fetch(`${server.url}/healthz`)).arrayBuffer();
+        latencies.push(performance.now() - start);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const res = await fetch(`${server.url}/api/cops/${cop.id}/records.zip`, { headers: { cookie: facilitator.cookie } });
+    const zip = await JSZip.loadAsync(await res.arrayBuffer());
+    exporting = false;
+    await poll;
+    console.log(`records.zip: ${res.status}; /healthz polls ${latencies.length}, p95 ${Math.round(percentile(latencies, 95))} ms, max ${Math.round(Math.max(...latencies))} ms`);
+    expect(res.status).toBe(200);
+    const protocol = Object.keys(zip.files).find((n) => n.startsWith(`protocols/${protocolId}-`) && n.endsWith('.md'))!;
+    expect(await zip.file(protocol)!.async('string')).toContain(`${PARAGRAPHS}\\. Les protocoles`);
+    expect(percentile(latencies, 95)).toBeLessThan(250);
+  }, 120_000);
+});
+
 describe('a full export queue', () => {
   it('answers 503 with Retry-After, in the person’s language, instead of queueing without bound', async () => {
     const small = await startTestServer({ EXPORT_CONCURRENCY: '1', EXPORT_QUEUE_LIMIT: '1' });
