@@ -70,11 +70,25 @@ describe('Markdown exports write titles as text', () => {
     expectSafeTitle(res.text);
   });
 
-  it('note, protocol and minutes files in records.zip carry their titles as text', async () => {
+  it('a published version’s Markdown writes its title and summary as text', async () => {
+    const step = (action: string) => api(server, `/api/cops/${cop.id}/protocols/${protocolId}/transitions`, { cookie: facilitator.cookie, body: { action } });
+    expect((await step('propose_review')).status).toBe(200);
+    expect((await step('approve')).status).toBe(200);
+    const published = await api(server, `/api/cops/${cop.id}/protocols/${protocolId}/publish`, { cookie: facilitator.cookie, body: { summary: '<script>alert(1)</script>\n# Not a heading' } });
+    expect(published.status).toBe(201);
+    const res = await api(server, `/api/resources/${published.json.itemId}/versions/1/export/md`, { cookie: facilitator.cookie });
+    expect(res.status).toBe(200);
+    expectSafeTitle(res.text);
+    expect(res.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(res.text).not.toMatch(/<script|^# Not a heading/m);
+  });
+
+  it('note, protocol, minutes and published-version files in records.zip carry their titles as text', async () => {
     const res = await fetch(`${server.url}/api/cops/${cop.id}/records.zip`, { headers: { cookie: facilitator.cookie } });
     const zip = await JSZip.loadAsync(await res.arrayBuffer());
     const markdown = Object.keys(zip.files).filter((n) => n.endsWith('.md'));
-    expect(markdown.length).toBe(3);
+    // The note, the protocol, the minutes and the version published above.
+    expect(markdown.length).toBe(4);
     for (const name of markdown) expectSafeTitle(await zip.file(name)!.async('string'));
   });
 });
