@@ -1,4 +1,4 @@
-// Bundles the sync server to sync-server/dist/main.js so `pnpm start` runs plain JavaScript
+// Bundles the sync server to sync-server/dist/main.js (and its export worker to dist/export-worker.js) so `pnpm start` runs plain JavaScript
 // (no TypeScript loader in production: less memory, faster start). The server's own npm
 // dependencies stay external (resolved from sync-server/node_modules at run time, one copy of
 // yjs); the workspace packages and what only they depend on are bundled in.
@@ -11,9 +11,14 @@ const pkg = JSON.parse(readFileSync(`${root}sync-server/package.json`, 'utf8'));
 const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@atelier/'));
 const isExternal = (path) => external.some((name) => path === name || path.startsWith(`${name}/`));
 
+// Two entries: the server, and the export worker it starts beside itself
+// (sync-server/src/exports/export-pool.ts loads `dist/export-worker.js`).
 await build({
-  entryPoints: [`${root}sync-server/src/main.ts`],
-  outfile: `${root}sync-server/dist/main.js`,
+  entryPoints: {
+    main: `${root}sync-server/src/main.ts`,
+    'export-worker': `${root}sync-server/src/exports/export-worker.ts`
+  },
+  outdir: `${root}sync-server/dist`,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -38,7 +38,9 @@ if (!built || stale || process.env.ATELIER_REBUILD) {
 }
 
 const serverBundle = join(root, 'sync-server/dist/main.js');
-const serverBuilt = existsSync(serverBundle) ? statSync(serverBundle).mtimeMs : 0;
+// The export worker is bundled beside the server; a bundle missing either file is rebuilt.
+const bundles = [serverBundle, join(root, 'sync-server/dist/export-worker.js')];
+const serverBuilt = bundles.every((b) => existsSync(b)) ? Math.min(...bundles.map((b) => statSync(b).mtimeMs)) : 0;
 const serverSources = [join(root, 'sync-server/src'), join(root, 'packages'), join(root, 'sync-server/package.json')];
 if (!serverBuilt || serverSources.some((p) => newestMtime(p) > serverBuilt) || process.env.ATELIER_REBUILD) {
   const result = spawnSync('node', ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' });

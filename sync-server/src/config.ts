@@ -29,6 +29,10 @@ export interface AtelierConfig {
   dbBusyTimeoutMs: number;
   /** Bounds on password hashing started by requests (see docs/api.md, "Sign-in bursts"). */
   passwordHashing: PasswordHashingSettings;
+  /** Exports (DOCX, records zip) built at once, each on a worker thread (EXPORT_CONCURRENCY). */
+  exportConcurrency: number;
+  /** Exports waiting for a worker beyond which new ones get 503 + Retry-After (EXPORT_QUEUE_LIMIT). */
+  exportQueueLimit: number;
 }
 
 /** How much password hashing requests may start; each scrypt holds 128 MiB while it runs. */
@@ -141,7 +145,11 @@ export const DEFAULTS = {
   maxUploadBytes: 25 * 1000 * 1000,
   // Covers the sync writer thread's own commits (an fsync, 0.4-5 ms, a large batch some tens of
   // ms) while keeping a lock held by another process from freezing the event loop for longer.
-  dbBusyTimeoutMs: 100
+  dbBusyTimeoutMs: 100,
+  // Two workers: a large export takes a core for seconds, and the event loop keeps the other.
+  exportConcurrency: 2,
+  // A queue of a few dozen is minutes of work at most; beyond it, asking again later is better.
+  exportQueueLimit: 32
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -229,6 +237,8 @@ export function loadConfig(env: Env = process.env): AtelierConfig {
     sync: parseSyncSettings(env),
     maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes),
     dbBusyTimeoutMs: parsePositiveInteger('DB_BUSY_TIMEOUT_MS', env.DB_BUSY_TIMEOUT_MS, DEFAULTS.dbBusyTimeoutMs),
-    passwordHashing: parsePasswordHashing(env)
+    passwordHashing: parsePasswordHashing(env),
+    exportConcurrency: parsePositiveInteger('EXPORT_CONCURRENCY', env.EXPORT_CONCURRENCY, DEFAULTS.exportConcurrency),
+    exportQueueLimit: parsePositiveInteger('EXPORT_QUEUE_LIMIT', env.EXPORT_QUEUE_LIMIT, DEFAULTS.exportQueueLimit)
   };
 }

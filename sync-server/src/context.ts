@@ -11,6 +11,7 @@ import { BlobReferences } from './files/blob-references';
 import type { BlobStore } from './files/blob-store';
 import { DiskBlobStore } from './files/disk-blob-store';
 import { PasswordHashGate } from './http/password-hash-gate';
+import { ExportPool } from './exports/export-pool';
 
 export interface ServerContext {
   config: AtelierConfig;
@@ -27,6 +28,8 @@ export interface ServerContext {
   passwordHashing: PasswordHashGate;
   /** Cookies get Secure and the __Host- prefix when the first public origin is https. */
   secureCookies: boolean;
+  /** Worker threads that build exports off the event loop (EXPORT_CONCURRENCY). */
+  exports: ExportPool;
 }
 
 export function createContext(config: AtelierConfig, db: SqliteDatabase): ServerContext {
@@ -43,6 +46,7 @@ export function createContext(config: AtelierConfig, db: SqliteDatabase): Server
     blobRefs: new BlobReferences(db, blobs),
     storageBusy: new StorageBusyGuard(db, config.dbBusyTimeoutMs),
     passwordHashing: new PasswordHashGate(config.passwordHashing),
-    secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false
+    secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false,
+    exports: new ExportPool(config.exportConcurrency, config.exportQueueLimit)
   };
 }

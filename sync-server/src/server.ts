@@ -49,6 +49,7 @@ export async function startServer(config: AtelierConfig): Promise<RunningServer>
       // Everything is stored by now; do not let a connection the HTTP server still counts hold
       // the exit (seen once after sync sockets closed: its close callback never came).
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      await context.exports.close();
       db.close();
       log.info('stopped');
     })());

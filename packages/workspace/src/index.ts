@@ -24,7 +24,7 @@ export {
 } from './roster';
 export type { ContactChannel, OrderOfGovernment, ProfilePatch, RosterExperience, RosterProfile } from './roster';
 
-export { createMeeting, deleteMeeting, listMeetings, MEETINGS_KEY, meetingsMap, nextMeeting, readMeeting, updateMeeting } from './meetings';
+export { createMeeting, deleteMeeting, isIsoDateTime, isTimeZone, listMeetings, MEETINGS_KEY, meetingsMap, nextMeeting, readMeeting, updateMeeting } from './meetings';
 export type { Meeting, MeetingInput } from './meetings';
 export { createMeetingFromTemplate } from './meeting-template';
 

@@ -8,6 +8,7 @@ import {
   listAgenda,
   listMeetings,
   nextMeeting,
+  readMeeting,
   readMeetingMode,
   rolledForwardActionItems,
   stepCurrentItem,
@@ -38,6 +39,21 @@ describe('meetings', () => {
     expect(listMeetings(doc)).toEqual([]);
     const id = createMeeting(doc, at('2026-03-01T14:00:00Z'));
     expect(() => updateMeeting(doc, id, { durationMinutes: -5 })).toThrow(/^durationMinutes:/);
+  });
+
+  it('refuse a start that is not an ISO date-time with its offset, and a time zone Intl does not know (values that made exports fail)', () => {
+    const doc = new Y.Doc();
+    for (const loose of ['March 1, 2026 10:00', '2026-03-01', '2026-03-01 14:00', '2026-13-01T14:00:00Z', '2026-03-01T14:00:00']) {
+      expect(() => createMeeting(doc, at(loose)), loose).toThrow(/^startsAt:/);
+    }
+    for (const zone of ['', 'Mars/Olympus', 'America/Toronto\nX', 42 as unknown as string, 'x'.repeat(65)]) {
+      expect(() => createMeeting(doc, { ...at('2026-03-01T14:00:00Z'), timeZone: zone }), String(zone)).toThrow(/^timeZone:/);
+    }
+    const id = createMeeting(doc, at('2026-03-01T09:00:00-05:00'));
+    expect(readMeeting(doc, id)?.startsAt).toBe('2026-03-01T14:00:00.000Z');
+    expect(() => updateMeeting(doc, id, { startsAt: 'tomorrow' })).toThrow(/^startsAt:/);
+    expect(() => updateMeeting(doc, id, { timeZone: 'Nowhere/Land' })).toThrow(/^timeZone:/);
+    expect(readMeeting(doc, id)).toMatchObject({ startsAt: '2026-03-01T14:00:00.000Z', timeZone: 'America/Toronto' });
   });
 
   it('can be created from a previous one: same place and agenda, fresh notes', () => {

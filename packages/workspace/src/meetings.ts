@@ -37,7 +37,20 @@ export function meetingMap(doc: Y.Doc, meetingId: string): Y.Map<unknown> | unde
   return m instanceof Y.Map ? m : undefined;
 }
 
-function validTimeZone(zone: string): boolean {
+/**
+ * An ISO 8601 date-time with its offset (`2026-03-14T14:00:00Z`, `…-05:00`): what every client
+ * writes. `Date.parse` alone would also take "March 1, 2026" or a bare date, which other
+ * engines read differently or as another instant.
+ */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+export function isIsoDateTime(value: unknown): value is string {
+  return typeof value === 'string' && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** An IANA time zone this engine knows (checked through Intl, which throws on any other). */
+export function isTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || zone === '' || zone.length > 64) return false;
   try {
     new Intl.DateTimeFormat('en-CA', { timeZone: zone });
     return true;
@@ -50,12 +63,11 @@ function cleanInput(input: Partial<MeetingInput>): Partial<MeetingInput> {
   const out: Partial<MeetingInput> = {};
   if (input.title !== undefined) out.title = requireText('title', input.title, 200);
   if (input.startsAt !== undefined) {
-    const t = Date.parse(input.startsAt);
-    if (Number.isNaN(t)) throw new WorkspaceValidationError('startsAt', 'must be a date and time');
-    out.startsAt = new Date(t).toISOString();
+    if (!isIsoDateTime(input.startsAt)) throw new WorkspaceValidationError('startsAt', 'must be a date and time');
+    out.startsAt = new Date(Date.parse(input.startsAt)).toISOString();
   }
   if (input.timeZone !== undefined) {
-    if (!validTimeZone(input.timeZone)) throw new WorkspaceValidationError('timeZone', 'must be a time zone like America/Toronto');
+    if (!isTimeZone(input.timeZone)) throw new WorkspaceValidationError('timeZone', 'must be a time zone like America/Toronto');
     out.timeZone = input.timeZone;
   }
   if (input.durationMinutes !== undefined) {

@@ -20,19 +20,22 @@ import {
   withdrawPresentation
 } from '../events/learning-events';
 import { toICalendar } from '../events/icalendar';
-import { exportLanguage } from '../exports/export-texts';
+import { exportLanguage } from '../exports/export-language';
 import { download, fileNameFor } from '../exports/download';
 import { ApiError } from '../http/api-error';
+import { fieldMessage as say, fieldMessages, fieldMessages as m } from '../messages/field-messages';
+import { apiMessages } from '../messages/api-messages';
 import { requireUser, type ApiEnv } from '../http/session-guard';
 import { parseBody } from '../http/validate';
 import { itemSummary } from '../publishing/resource-centre';
 import { requireCopStanding, requireManager } from './cop-permissions';
 
-const text = (max: number) => v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(max, `must be at most ${max} characters`));
-const optionalText = (max: number) => v.optional(v.pipe(v.string('must be text'), v.maxLength(max, `must be at most ${max} characters`)));
-const instant = v.pipe(v.string('must be a date and time'), v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a date and time like 2026-03-14T13:00:00-05:00'));
+const text = (max: number) =>
+  v.pipe(v.string(say(m.mustBeText())), v.trim(), v.minLength(1, say(m.required())), v.maxLength(max, say(m.atMostChars({ max }))));
+const optionalText = (max: number) => v.optional(v.pipe(v.string(say(m.mustBeText())), v.maxLength(max, say(m.atMostChars({ max })))));
+const instant = v.pipe(v.string(say(m.mustBeDateTime())), v.check((s) => !Number.isNaN(Date.parse(s)), say(m.mustBeDateTime())));
 const timeZone = v.pipe(
-  v.string('must be a time zone'),
+  v.string(say(m.mustBeTimeZone())),
   v.check((z) => {
     try {
       new Intl.DateTimeFormat('en-CA', { timeZone: z });
@@ -40,12 +43,13 @@ const timeZone = v.pipe(
     } catch {
       return false;
     }
-  }, 'must be a time zone like America/Toronto')
+  }, say(m.mustBeTimeZone()))
 );
+const webAddress = say(m.mustBeWebAddress());
 
 const EventBody = v.pipe(
   v.object({
-    kind: v.picklist(EVENT_KINDS, 'must be "quarterly" or "fair"'),
+    kind: v.picklist(EVENT_KINDS, say(m.mustBeEventKind())),
     titleEn: text(200),
     titleFr: text(200),
     descriptionEn: optionalText(4000),
@@ -54,20 +58,21 @@ const EventBody = v.pipe(
     endsAt: instant,
     timeZone,
     place: optionalText(300),
-    onlineLink: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.url('must be a web address'), v.regex(/^https?:/i, 'must start with https://'))], 'must be a web address'))
+    onlineLink: v.optional(v.union([v.literal(''), v.pipe(v.string(webAddress), v.url(webAddress), v.regex(/^https?:/i, webAddress))], webAddress))
   }),
   v.forward(
-    v.check((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), 'must be after startsAt'),
+    v.check((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), say(m.mustBeAfterStart())),
     ['endsAt']
   )
 );
 
+const minutes = say(m.mustBeWholeMinutes({ min: 5, max: 180 }));
 const PresentationBody = v.object({
   copId: text(64),
   title: text(200),
   presenters: text(300),
-  resourceItemIds: v.optional(v.pipe(v.array(v.string('must be item ids')), v.maxLength(10, 'at most 10 items'))),
-  minutes: v.optional(v.pipe(v.number('must be a number'), v.integer('must be whole minutes'), v.minValue(5, 'at least 5'), v.maxValue(180, 'at most 180')))
+  resourceItemIds: v.optional(v.pipe(v.array(v.string(say(m.mustBeIdList())), say(m.mustBeIdList())), v.maxLength(10, say(m.atMostItems({ max: 10 }))))),
+  minutes: v.optional(v.pipe(v.number(minutes), v.integer(minutes), v.minValue(5, minutes), v.maxValue(180, minutes)))
 });
 
 const toInput = (b: v.InferOutput<typeof EventBody>) => ({
@@ -137,7 +142,7 @@ export function eventRoutes(ctx: ServerContext) {
     for (const itemId of body.resourceItemIds ?? []) {
       const item = itemSummary(ctx.db, itemId);
       if (!item || !item.published || item.copId !== cop.id) {
-        throw new ApiError(400, 'invalid_input', `resourceItemIds: ${itemId} is not a published item of this COP`);
+        throw new ApiError(400, 'invalid_input', apiMessages.fieldProblem({ field: 'resourceItemIds', problem: fieldMessages.notPublishedItemOfCop({ id: itemId }) }));
       }
     }
     const presentation = signUp(ctx.db, {
@@ -155,7 +160,7 @@ export function eventRoutes(ctx: ServerContext) {
   app.delete('/:id/presentations/:presentationId', (c) => {
     const { user } = requireUser(c);
     const presentation = findPresentation(ctx.db, c.req.param('id'), c.req.param('presentationId'));
-    if (!presentation) throw new ApiError(404, 'not_found', 'No such presentation');
+    if (!presentation) throw new ApiError(404, 'not_found', apiMessages.noSuchPresentation());
     requireCopStanding(ctx.db, user, presentation.copId, canManageMembers, 'withdraw this presentation');
     withdrawPresentation(ctx.db, presentation.eventId, presentation.id);
     return c.body(null, 204);
@@ -164,11 +169,11 @@ export function eventRoutes(ctx: ServerContext) {
   app.put('/:id/running-order', async (c) => {
     const { user } = requireUser(c);
     requireManager(user, 'set the running order');
-    const body = await parseBody(c, v.object({ order: v.array(v.string('must be presentation ids'), 'must be a list of presentation ids') }));
+    const body = await parseBody(c, v.object({ order: v.array(v.string(say(m.mustBeIdList())), say(m.mustBeIdList())) }));
     try {
       return c.json(setRunningOrder(ctx.db, c.req.param('id'), body.order));
     } catch (err) {
-      if (err instanceof RangeError) throw new ApiError(400, 'invalid_input', `order: ${err.message}`);
+      if (err instanceof RangeError) throw new ApiError(400, 'invalid_input', apiMessages.fieldProblem({ field: 'order', problem: fieldMessages.mustListEveryPresentation() }));
       throw err;
     }
   });

@@ -1,17 +1,20 @@
 /**
  * Exports of what a COP holds, rendered on the server from the stored documents: a meeting's
- * minutes (Markdown or DOCX, in the COP's language unless asked otherwise) and the whole-COP
- * records zip (facilitators and the programme manager).
+ * minutes (Markdown or DOCX) and the whole-COP records zip (facilitators and the programme
+ * manager). The server's labels are in the reader's language: `?language=` when given, else the
+ * signed-in person's, else the COP's.
  */
 import { Hono } from 'hono';
 import { listMembers } from '../accounts/memberships';
 import { canManageMembers, canReadCop } from '../accounts/roles';
 import type { ServerContext } from '../context';
-import { copRecordsZip } from '../exports/cop-records';
+import { buildOffThread } from '../exports/build-export';
+import { copRecordsJob } from '../exports/cop-records';
 import { download, DOCX_TYPE, fileNameFor } from '../exports/download';
-import { toDocx } from '../exports/docx-export';
-import { meetingMinutes, MINUTES_LABELS } from '../exports/meeting-minutes';
+import { exportLanguage } from '../exports/export-language';
+import { meetingDay, meetingMinutes } from '../exports/meeting-minutes';
 import { ApiError } from '../http/api-error';
+import { apiMessages } from '../messages/api-messages';
 import { requireUser, type ApiEnv } from '../http/session-guard';
 import { readWorkspace } from '../publishing/render-protocol';
 import type { DocumentStore } from '../sync/document-store';
@@ -23,20 +26,21 @@ export function exportRoutes(ctx: ServerContext, store: DocumentStore) {
   app.get('/:copId/meetings/:meetingId/minutes/:format{(md|docx)}', async (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canReadCop, "export this COP's minutes");
-    const lang = c.req.query('language') === 'fr' ? 'fr' : c.req.query('language') === 'en' ? 'en' : cop.language;
+    const lang = exportLanguage(c.req.query('language'), user, cop.language);
     const names = new Map(listMembers(ctx.db, cop.id).map((m) => [m.userId, m.name]));
-    const minutes = meetingMinutes(await readWorkspace(store, cop.id), c.req.param('meetingId'), (id) => names.get(id) ?? id, MINUTES_LABELS[lang]);
-    if (!minutes) throw new ApiError(404, 'not_found', 'No such meeting');
-    const name = `${minutes.meeting.startsAt.slice(0, 10)}-${minutes.meeting.title}`;
+    const minutes = meetingMinutes(await readWorkspace(store, cop.id), c.req.param('meetingId'), (id) => names.get(id) ?? id, lang);
+    if (!minutes) throw new ApiError(404, 'not_found', apiMessages.noSuchMeeting());
+    const name = `${meetingDay(minutes.meeting)}-${minutes.meeting.title}`;
     if (c.req.param('format') === 'md') return download(c, minutes.markdown, 'text/markdown; charset=utf-8', fileNameFor(name, 'md'));
-    const docx = await toDocx({ title: minutes.meeting.title, subtitle: [cop.name], sections: [{ body: minutes.json }] });
+    const docx = await buildOffThread(ctx, { kind: 'docx', title: minutes.meeting.title, subtitle: [cop.name], sections: [{ body: minutes.json }] });
     return download(c, docx, DOCX_TYPE, fileNameFor(name, 'docx'));
   });
 
   app.get('/:copId/records.zip', async (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, "export this COP's records");
-    const zip = await copRecordsZip(ctx.db, store, cop);
+    const job = await copRecordsJob(ctx.db, store, cop, exportLanguage(c.req.query('language'), user, cop.language));
+    const zip = await buildOffThread(ctx, job);
     return download(c, zip, 'application/zip', fileNameFor(`${cop.name}-records-${new Date().toISOString().slice(0, 10)}`, 'zip'));
   });
 

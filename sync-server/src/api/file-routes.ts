@@ -10,6 +10,8 @@ import type { ServerContext } from '../context';
 import { findFile, type FileRecord } from '../files/file-records';
 import { FILE_ID, storeUpload } from '../files/file-upload';
 import { ApiError } from '../http/api-error';
+import { fieldMessages } from '../messages/field-messages';
+import { apiMessages } from '../messages/api-messages';
 import { requireUser, type ApiEnv } from '../http/session-guard';
 import { requireCopStanding } from './cop-permissions';
 
@@ -55,21 +57,21 @@ export function fileRoutes(ctx: ServerContext) {
   app.put('/:copId/files/:fileId', async (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canWriteCop, 'add files to this COP');
-    if (cop.status === 'archived') throw new ApiError(409, 'conflict', 'This COP is archived');
+    if (cop.status === 'archived') throw new ApiError(409, 'conflict', apiMessages.copArchived());
     const fileId = c.req.param('fileId');
     if (!FILE_ID.test(fileId)) throw new ApiError(400, 'invalid_input', 'fileId: must be 8 to 64 lower-case letters and digits');
     let fileName: string;
     try {
       fileName = decodeURIComponent(c.req.header('x-file-name') ?? '').trim();
     } catch {
-      throw new ApiError(400, 'invalid_input', 'X-File-Name: must be a percent-encoded file name');
+      throw new ApiError(400, 'invalid_input', apiMessages.fieldProblem({ field: 'X-File-Name', problem: fieldMessages.percentEncodedFileName() }));
     }
     if (!fileName || fileName.length > 255 || /[/\\\x00-\x1f]/.test(fileName)) {
-      throw new ApiError(400, 'invalid_input', 'X-File-Name: must be a file name of 1 to 255 characters');
+      throw new ApiError(400, 'invalid_input', apiMessages.fieldProblem({ field: 'X-File-Name', problem: fieldMessages.fileNameLength() }));
     }
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > ctx.config.maxUploadBytes) {
-      throw new ApiError(413, 'too_large', `The file is larger than ${ctx.config.maxUploadBytes} bytes`, { Connection: 'close' });
+      throw new ApiError(413, 'too_large', apiMessages.fileTooLarge({ max: ctx.config.maxUploadBytes }), { Connection: 'close' });
     }
     const { record, created } = await storeUpload(ctx, { fileId, copId: cop.id, fileName, uploadedBy: user.id, body: requestBody(c) });
     return c.json(describe(record), created ? 201 : 200);
@@ -106,7 +108,7 @@ export function fileRoutes(ctx: ServerContext) {
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId')!, canReadCop, "read this COP's files");
     const record = findFile(ctx.db, c.req.param('fileId')!);
     // A file of another COP is "not found" here, even to someone who has its id.
-    if (!record || record.copId !== cop.id) throw new ApiError(404, 'not_found', 'No such file');
+    if (!record || record.copId !== cop.id) throw new ApiError(404, 'not_found', apiMessages.noSuchFile());
     return record;
   };
 
@@ -118,7 +120,7 @@ export function fileRoutes(ctx: ServerContext) {
     const { standing } = requireCopStanding(ctx.db, user, c.req.param('copId'), canWriteCop, "delete this COP's files");
     const record = readable(c);
     if (record.uploadedBy !== user.id && !canManageMembers(standing)) {
-      throw new ApiError(403, 'forbidden', 'Only the person who added a file or a facilitator can delete it');
+      throw new ApiError(403, 'forbidden', apiMessages.onlyAdderOrFacilitatorDeletes());
     }
     await ctx.blobRefs.release(record.id, record.blobHash);
     return c.body(null, 204);

@@ -4,14 +4,17 @@
  * reaches the protocol through the stored workspace of the COP in its path (`requireCopProtocol`)
  * and its lifecycle by that COP and id together.
  */
-import { translationStatus } from '@atelier/workspace';
+import { documentDocName, translationStatus } from '@atelier/workspace';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { canReadCop } from '../accounts/roles';
 import type { ServerContext } from '../context';
 import { download, DOCX_TYPE, fileNameFor } from '../exports/download';
-import { toDocx } from '../exports/docx-export';
+import { buildOffThread, storedParts } from '../exports/build-export';
+import { markdownDocument } from '../exports/markdown-document';
 import { ApiError } from '../http/api-error';
+import { apiMessages } from '../messages/api-messages';
+import { fieldMessage as say, fieldMessages as m } from '../messages/field-messages';
 import { requireUser, type ApiEnv } from '../http/session-guard';
 import { parseBody } from '../http/validate';
 import { editedSinceApproval, readApprovalPin } from '../publishing/approval-pin';
@@ -25,22 +28,30 @@ import { takeStep } from '../publishing/take-step';
 import type { DocumentStore } from '../sync/document-store';
 import { requireCopStanding } from './cop-permissions';
 
+const STEPS = PROTOCOL_ACTIONS.filter((a) => a !== 'publish' && a !== 'unpublish');
+const longText = v.pipe(v.string(say(m.mustBeText())), v.maxLength(2000, say(m.atMostChars({ max: 2000 }))));
+
 const TransitionBody = v.object({
-  action: v.picklist(
-    PROTOCOL_ACTIONS.filter((a) => a !== 'publish' && a !== 'unpublish'),
-    'must be one of propose_review, withdraw, request_changes, approve, start_revision'
-  ),
-  comment: v.optional(v.pipe(v.string('must be text'), v.maxLength(2000, 'must be at most 2000 characters')))
+  action: v.picklist(STEPS, say(m.mustBeOneOf({ choices: STEPS.join(', ') }))),
+  comment: v.optional(longText)
 });
 
 const PublishBody = v.object({
-  summary: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'a summary is required'), v.maxLength(2000, 'must be at most 2000 characters')),
-  counterpartSummary: v.optional(v.pipe(v.string('must be text'), v.maxLength(2000, 'must be at most 2000 characters'))),
-  changeSummary: v.optional(v.pipe(v.string('must be text'), v.maxLength(2000, 'must be at most 2000 characters'))),
-  authors: v.optional(
-    v.pipe(v.array(v.pipe(v.string('must be user ids'), v.maxLength(64, 'must be user ids')), 'must be a list of user ids'), v.maxLength(50, 'at most 50 authors'))
+  summary: v.pipe(
+    v.string(say(m.mustBeText())),
+    v.trim(),
+    v.minLength(1, say(m.isRequired({ what: m.aSummary() }))),
+    v.maxLength(2000, say(m.atMostChars({ max: 2000 })))
   ),
-  public: v.optional(v.boolean('must be true or false'))
+  counterpartSummary: v.optional(longText),
+  changeSummary: v.optional(longText),
+  authors: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(say(m.mustBeIdList())), v.maxLength(64, say(m.mustBeIdList()))), say(m.mustBeIdList())),
+      v.maxLength(50, say(m.atMostItems({ max: 50 })))
+    )
+  ),
+  public: v.optional(v.boolean(say(m.mustBeBoolean())))
 });
 
 export function protocolRoutes(ctx: ServerContext, store: DocumentStore) {
@@ -91,7 +102,7 @@ export function protocolRoutes(ctx: ServerContext, store: DocumentStore) {
       // Approving pins the title and text the server holds now: that is what was reviewed.
       await takeStep(ctx.db, store, { copId: cop.id, protocol, action: body.action, standing, actorId: user.id, comment: body.comment });
     } catch (err) {
-      if (err instanceof TransitionError) throw new ApiError(409, 'conflict', err.message);
+      if (err instanceof TransitionError) throw new ApiError(409, 'conflict', err.text);
       throw err;
     }
     return c.json(await status(cop.id, protocol.id));
@@ -101,7 +112,7 @@ export function protocolRoutes(ctx: ServerContext, store: DocumentStore) {
     const { user } = requireUser(c);
     const { cop, standing } = requireCopStanding(ctx.db, user, c.req.param('copId'), canReadCop, 'publish protocols');
     const body = await parseBody(c, PublishBody);
-    if (cop.status === 'archived') throw new ApiError(409, 'conflict', 'This COP is archived');
+    if (cop.status === 'archived') throw new ApiError(409, 'conflict', apiMessages.copArchived());
     try {
       const version = await publishProtocol(ctx.db, store, {
         copId: cop.id,
@@ -116,8 +127,8 @@ export function protocolRoutes(ctx: ServerContext, store: DocumentStore) {
       });
       return c.json(version, 201);
     } catch (err) {
-      if (err instanceof TransitionError) throw new ApiError(409, 'conflict', err.message);
-      if (err instanceof AuthorNotInCopError) throw new ApiError(400, 'invalid_input', err.message);
+      if (err instanceof TransitionError) throw new ApiError(409, 'conflict', err.text);
+      if (err instanceof AuthorNotInCopError) throw new ApiError(400, 'invalid_input', err.text);
       throw err;
     }
   });
@@ -126,11 +137,13 @@ export function protocolRoutes(ctx: ServerContext, store: DocumentStore) {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canReadCop, "export this COP's protocols");
     const { protocol } = await requireCopProtocol(store, cop.id, c.req.param('protocolId'));
-    const rendered = await renderProtocol(store, cop.id, protocol);
     if (c.req.param('format') === 'md') {
-      return download(c, `# ${protocol.title}\n\n${rendered.markdown}`, 'text/markdown; charset=utf-8', fileNameFor(protocol.title, 'md'));
+      const rendered = await renderProtocol(store, cop.id, protocol);
+      return download(c, markdownDocument(protocol.title, rendered.markdown), 'text/markdown; charset=utf-8', fileNameFor(protocol.title, 'md'));
     }
-    const docx = await toDocx({ title: protocol.title, subtitle: [cop.name], sections: [{ body: rendered.json }] });
+    // Merging, rendering and packing happen on an export worker; this thread only reads bytes.
+    const parts = await storedParts(store, documentDocName(cop.id, protocol.kind, protocol.id), cop.id);
+    const docx = await buildOffThread(ctx, { kind: 'document-docx', title: protocol.title, subtitle: [cop.name], parts });
     return download(c, docx, DOCX_TYPE, fileNameFor(protocol.title, 'docx'));
   });
 

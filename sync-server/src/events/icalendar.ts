@@ -9,18 +9,18 @@
  * through inside values and folded on characters, not octets. Every value goes through
  * `ical-text.ts` (escaped, folded on octets, CRLF only).
  */
-import { EXPORT_TEXTS, type ExportLanguage } from '../exports/export-texts';
+import type { ExportLanguage } from '../exports/export-language';
+import { calendarMessages as t } from '../messages/export-messages';
 import { icalStream, icalText, icalUri, icalUtc } from './ical-text';
 import type { LearningEvent } from './learning-events';
 
 function eventLines(event: LearningEvent, origin: string, lang: ExportLanguage): string[] {
-  const texts = EXPORT_TEXTS[lang].calendar;
   const ordered = lang === 'fr' ? [event.description.fr, event.description.en] : [event.description.en, event.description.fr];
   const description = ordered.filter(Boolean);
   description.push('', `${origin}/events/${event.id}`);
   if (event.presentations.length) {
-    description.push('', texts.runningOrder);
-    event.presentations.forEach((p, i) => description.push(`${i + 1}. ${p.title} — ${p.copName} (${p.presenters}, ${texts.minutes(p.minutes)})`));
+    description.push('', t.runningOrder().in(lang));
+    event.presentations.forEach((p, i) => description.push(`${i + 1}. ${p.title} — ${p.copName} (${p.presenters}, ${t.minutes({ n: p.minutes }).in(lang)})`));
   }
   const title = event.title.en === event.title.fr ? event.title.en : lang === 'fr' ? `${event.title.fr} / ${event.title.en}` : `${event.title.en} / ${event.title.fr}`;
   const url = event.onlineLink ? icalUri(event.onlineLink) : undefined;
@@ -37,7 +37,7 @@ function eventLines(event: LearningEvent, origin: string, lang: ExportLanguage):
     `DESCRIPTION:${icalText(description.join('\n'))}`,
     ...(location ? [`LOCATION:${icalText(location)}`] : []),
     ...(url ? [`URL:${url}`] : []),
-    `CATEGORIES:${icalText(texts.kinds[event.kind === 'fair' ? 'fair' : 'quarterly'])}`,
+    `CATEGORIES:${icalText((event.kind === 'fair' ? t.fair() : t.quarterly()).in(lang))}`,
     'END:VEVENT'
   ];
 }
@@ -49,7 +49,7 @@ export function toICalendar(events: LearningEvent[], origin: string, lang: Expor
     'PRODID:atelier/learning-events',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${icalText(EXPORT_TEXTS[lang].calendar.name)}`,
+    `X-WR-CALNAME:${icalText(t.name().in(lang))}`,
     ...events.flatMap((e) => eventLines(e, origin, lang)),
     'END:VCALENDAR'
   ]);

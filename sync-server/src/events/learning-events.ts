@@ -7,6 +7,7 @@
 import type { EventKind, LearningEvent, Presentation } from '@atelier/api-types';
 import type { SqliteDatabase } from '../db/database';
 import { NotFoundError } from '../accounts/errors';
+import { apiMessages } from '../messages/api-messages';
 import { newId } from '../accounts/ids';
 
 export { EVENT_KINDS } from '@atelier/api-types';
@@ -105,17 +106,17 @@ export function updateEvent(db: SqliteDatabase, id: string, input: EventInput, n
        time_zone = ?, place = ?, online_link = ?, updated_at = ?, sequence = sequence + 1 WHERE id = ?`
     )
     .run(input.kind, input.title.en, input.title.fr, input.description?.en ?? '', input.description?.fr ?? '', input.startsAt, input.endsAt, input.timeZone, input.place ?? '', input.onlineLink ?? '', now, id);
-  if (result.changes === 0) throw new NotFoundError('No such event');
+  if (result.changes === 0) throw new NotFoundError(apiMessages.noSuchEvent());
   return getEvent(db, id);
 }
 
 export function deleteEvent(db: SqliteDatabase, id: string) {
-  if (db.prepare('DELETE FROM learning_events WHERE id = ?').run(id).changes === 0) throw new NotFoundError('No such event');
+  if (db.prepare('DELETE FROM learning_events WHERE id = ?').run(id).changes === 0) throw new NotFoundError(apiMessages.noSuchEvent());
 }
 
 export function getEvent(db: SqliteDatabase, id: string): LearningEvent {
   const row = db.prepare('SELECT * FROM learning_events WHERE id = ?').get(id) as EventRow | undefined;
-  if (!row) throw new NotFoundError('No such event');
+  if (!row) throw new NotFoundError(apiMessages.noSuchEvent());
   return toEvent(db, row);
 }
 
@@ -154,7 +155,7 @@ export function findPresentation(db: SqliteDatabase, eventId: string, id: string
 
 export function withdrawPresentation(db: SqliteDatabase, eventId: string, id: string) {
   if (db.prepare('DELETE FROM event_presentations WHERE id = ? AND event_id = ?').run(id, eventId).changes === 0) {
-    throw new NotFoundError('No such presentation');
+    throw new NotFoundError(apiMessages.noSuchPresentation());
   }
   touch(db, eventId);
 }

@@ -1,88 +1,79 @@
 /**
  * A meeting's minutes from the stored workspace document: agenda items with their minutes,
- * decisions, action items and attendance — as rich-text JSON (for DOCX) and Markdown.
+ * decisions, action items and attendance — as rich-text JSON (for DOCX) and Markdown, with the
+ * server's labels (`minutesMessages`) in the reader's language.
+ *
+ * The workspace is written by members' devices, so a meeting's start or time zone may be in a
+ * form no setter would accept (an old client, a hostile one): the minutes then say the date is
+ * not readable, show the stored text, and still render — one bad value never fails an export.
  */
+import type { Language } from '@atelier/api-types';
 import { renderMarkdown, type RichTextNode } from '@atelier/rich-text';
 import { actionItemsOfMeeting, listAgenda, listDecisions, readAttendance, readMeeting, type Meeting } from '@atelier/workspace';
 import type * as Y from 'yjs';
+import { minutesMessages as t } from '../messages/export-messages';
+import { markdownDocument } from './markdown-document';
 
-export interface MinutesLabels {
-  lang: 'en' | 'fr';
-  agenda: string;
-  minutes: string;
-  decisions: string;
-  actions: string;
-  attendance: string;
-  general: string;
-  due: string;
-  done: string;
-  statuses: Record<'present' | 'absent' | 'regrets', string>;
-}
-
-export const MINUTES_LABELS: Record<'en' | 'fr', MinutesLabels> = {
-  en: {
-    lang: 'en',
-    agenda: 'Agenda',
-    minutes: 'Minutes',
-    decisions: 'Decisions',
-    actions: 'Action items',
-    attendance: 'Attendance',
-    general: 'General',
-    due: 'due',
-    done: 'done',
-    statuses: { present: 'present', absent: 'absent', regrets: 'regrets' }
-  },
-  fr: {
-    lang: 'fr',
-    agenda: 'Ordre du jour',
-    minutes: 'Procès-verbal',
-    decisions: 'Décisions',
-    actions: 'Suivis',
-    attendance: 'Présences',
-    general: 'Général',
-    due: 'échéance',
-    done: 'fait',
-    statuses: { present: 'présent', absent: 'absent', regrets: 'excusé' }
-  }
-};
-
-const text = (t: string): RichTextNode => ({ type: 'text', text: t });
-const para = (t: string): RichTextNode => ({ type: 'paragraph', content: t ? [text(t)] : [] });
-const heading = (t: string, level: number): RichTextNode => ({ type: 'heading', attrs: { level }, content: [text(t)] });
+const text = (s: string): RichTextNode => ({ type: 'text', text: s });
+const para = (s: string): RichTextNode => ({ type: 'paragraph', content: s ? [text(s)] : [] });
+const heading = (s: string, level: number): RichTextNode => ({ type: 'heading', attrs: { level }, content: [text(s)] });
 const bullets = (items: string[]): RichTextNode => ({ type: 'bulletList', content: items.map((i) => ({ type: 'listItem', content: [para(i)] })) });
 
-export function meetingMinutes(
-  workspace: Y.Doc,
-  meetingId: string,
-  nameOf: (userId: string) => string,
-  labels: MinutesLabels
-): { meeting: Meeting; json: RichTextNode; markdown: string } | undefined {
+/** The meeting's start in its own time zone, or `undefined` when the stored values cannot be read. */
+export function meetingTime(meeting: Pick<Meeting, 'startsAt' | 'timeZone'>, lang: Language): string | undefined {
+  try {
+    const format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'full', timeStyle: 'short', timeZone: meeting.timeZone });
+    return format.format(new Date(meeting.startsAt));
+  } catch {
+    // RangeError: an unknown time zone or an invalid date. The caller flags the meeting instead.
+    return undefined;
+  }
+}
+
+/** The date part (YYYY-MM-DD) for file names, or `undated` when the stored start is not a date. */
+export function meetingDay(meeting: Pick<Meeting, 'startsAt'>): string {
+  const ms = Date.parse(meeting.startsAt);
+  return Number.isNaN(ms) ? 'undated' : new Date(ms).toISOString().slice(0, 10);
+}
+
+export interface MeetingMinutes {
+  meeting: Meeting;
+  json: RichTextNode;
+  markdown: string;
+  /** What could not be read as stored (shown in the minutes too); empty when all was well. */
+  problems: string[];
+}
+
+export function meetingMinutes(workspace: Y.Doc, meetingId: string, nameOf: (userId: string) => string, lang: Language): MeetingMinutes | undefined {
   const meeting = readMeeting(workspace, meetingId);
   if (!meeting) return undefined;
-  const when = new Intl.DateTimeFormat(labels.lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'full', timeStyle: 'short', timeZone: meeting.timeZone }).format(
-    new Date(meeting.startsAt)
-  );
+  const problems: string[] = [];
+  let when = meetingTime(meeting, lang);
+  if (when === undefined) {
+    when = t.unreadableTime({ value: `${meeting.startsAt} ${meeting.timeZone}`.slice(0, 120) }).in(lang);
+    problems.push(when);
+  }
   const agenda = listAgenda(workspace, meetingId);
   const decisions = listDecisions(workspace, meetingId);
   const actions = actionItemsOfMeeting(workspace, meetingId);
-  const attendance = [...readAttendance(workspace, meetingId)].map(([id, s]) => `${nameOf(id)} — ${labels.statuses[s]}`).sort();
+  const status = { present: t.present(), absent: t.absent(), regrets: t.regrets() };
+  const attendance = [...readAttendance(workspace, meetingId)].map(([id, s]) => `${nameOf(id)} — ${status[s].in(lang)}`).sort();
   const content: RichTextNode[] = [para(`${when}${meeting.venue ? ` · ${meeting.venue}` : ''}`)];
-  content.push(heading(labels.agenda, 2));
+  content.push(heading(t.agenda().in(lang), 2));
   for (const item of agenda) {
     content.push(heading(`${item.title}${item.presenter ? ` (${nameOf(item.presenter)})` : ''}`, 3));
     for (const line of item.minutes.split('\n').filter((l) => l.trim())) content.push(para(line));
     const itemDecisions = decisions.filter((d) => d.agendaItemId === item.id).map((d) => d.text);
-    if (itemDecisions.length) content.push(para(`${labels.decisions}:`), bullets(itemDecisions));
+    if (itemDecisions.length) content.push(para(t.decisionsOfItem().in(lang)), bullets(itemDecisions));
   }
   const general = decisions.filter((d) => d.agendaItemId === null).map((d) => d.text);
-  if (general.length) content.push(heading(`${labels.decisions} — ${labels.general}`, 2), bullets(general));
+  if (general.length) content.push(heading(t.generalDecisions().in(lang), 2), bullets(general));
   if (actions.length) {
-    content.push(
-      heading(labels.actions, 2),
-      bullets(actions.map((a) => `${a.what} — ${nameOf(a.ownerId)}${a.dueDate ? ` (${labels.due} ${a.dueDate})` : ''}${a.status === 'done' ? ` ✓ ${labels.done}` : ''}`))
-    );
+    const line = (a: (typeof actions)[number]) =>
+      `${a.what} — ${nameOf(a.ownerId)}${a.dueDate ? ` (${t.due({ date: a.dueDate }).in(lang)})` : ''}${a.status === 'done' ? ` ✓ ${t.done().in(lang)}` : ''}`;
+    content.push(heading(t.actions().in(lang), 2), bullets(actions.map(line)));
   }
-  if (attendance.length) content.push(heading(labels.attendance, 2), bullets(attendance));
+  if (attendance.length) content.push(heading(t.attendance().in(lang), 2), bullets(attendance));
   const json: RichTextNode = { type: 'doc', content };
-  return { meeting, json, markdown: `# ${meeting.title}\n\n${renderMarkdown(json)}` };
+  return { meeting, json, markdown: markdownDocument(meeting.title, renderMarkdown(json)), problems };
 }

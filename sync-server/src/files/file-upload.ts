@@ -7,6 +7,7 @@
  */
 import type { Readable } from 'node:stream';
 import { ConflictError } from '../accounts/errors';
+import { apiMessages } from '../messages/api-messages';
 import type { ServerContext } from '../context';
 import { findFile, insertFile, type FileRecord } from './file-records';
 import { confirmFileType, sniffFileType, type FileType } from './sniff-type';
@@ -61,6 +62,6 @@ export async function storeUpload(
     });
     return { record, created: true };
   });
-  if (outcome === 'taken') throw new ConflictError('Another file already has this id');
+  if (outcome === 'taken') throw new ConflictError(apiMessages.fileIdTaken());
   return outcome;
 }

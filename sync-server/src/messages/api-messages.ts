@@ -4,6 +4,21 @@
  */
 import { defineMessages } from './define-messages';
 
+/** The words of protocol states and steps inside lifecycle messages. */
+export const lifecycleWords = defineMessages({
+  draft: { en: 'draft', fr: 'ébauche' },
+  in_review: { en: 'in review', fr: 'en révision' },
+  approved: { en: 'approved', fr: 'approuvé' },
+  published: { en: 'published', fr: 'publié' },
+  propose_review: { en: 'propose review', fr: 'proposer la révision' },
+  withdraw: { en: 'withdraw', fr: 'retirer' },
+  request_changes: { en: 'request changes', fr: 'demander des modifications' },
+  approve: { en: 'approve', fr: 'approuver' },
+  publish: { en: 'publish', fr: 'publier' },
+  unpublish: { en: 'unpublish', fr: 'dépublier' },
+  start_revision: { en: 'start revision', fr: 'commencer une révision' }
+});
+
 export const apiMessages = defineMessages({
   // The request itself
   bodyTooLarge: { en: 'The request body is larger than {kib} KiB', fr: 'Le corps de la requête dépasse {kib} Kio' },
@@ -112,10 +127,22 @@ export const apiMessages = defineMessages({
     en: 'A protocol that is {state} cannot be moved by "{action}"',
     fr: 'Un protocole à l’état « {state} » ne peut pas passer par « {action} »'
   },
+  approvedBeforePins: {
+    en: 'This protocol was approved before approvals kept the reviewed text: send it back for changes and approve it again',
+    fr: 'Ce protocole a été approuvé avant que les approbations conservent le texte révisé : renvoyez-le pour modifications, puis approuvez-le de nouveau'
+  },
+  authorsNotMembers: {
+    en: 'authors: {ids} not a member of this COP; authors must be people of the publishing COP',
+    fr: 'authors : {ids} ne fait pas partie de cette CdP; les auteurs et autrices doivent faire partie de la CdP qui publie'
+  },
   noSuchResourceItem: { en: 'No such item in the Resource Centre', fr: 'Cet élément n’existe pas dans le Centre de ressources' },
   noSuchPublishedItem: { en: 'No such published item', fr: 'Cet élément publié n’existe pas' },
   noSuchVersion: { en: 'No such version', fr: 'Cette version n’existe pas' },
   noSuchEvent: { en: 'No such event', fr: 'Cet événement n’existe pas' },
   noSuchPresentation: { en: 'No such presentation', fr: 'Cette présentation n’existe pas' },
-  noSuchMeeting: { en: 'No such meeting', fr: 'Cette réunion n’existe pas' }
+  noSuchMeeting: { en: 'No such meeting', fr: 'Cette réunion n’existe pas' },
+  exportsBusy: {
+    en: 'The server is building too many exports at once. Try again in a few seconds.',
+    fr: 'Le serveur produit trop d’exportations à la fois. Réessayez dans quelques secondes.'
+  }
 });

@@ -33,7 +33,17 @@ export const fieldMessages = defineMessages({
     en: 'must list every presentation of the event exactly once',
     fr: 'doit nommer chaque présentation de l’événement une seule fois'
   },
-  invalid: { en: 'is not valid', fr: 'n’est pas valide' }
+  invalid: { en: 'is not valid', fr: 'n’est pas valide' },
+  required: { en: 'is required', fr: 'est obligatoire' },
+  aSummary: { en: 'a summary', fr: 'le résumé' },
+  mustBeDateTime: { en: 'must be a date and time like 2026-03-14T13:00:00-05:00', fr: 'doit être une date et une heure comme 2026-03-14T13:00:00-05:00' },
+  mustBeTimeZone: { en: 'must be a time zone like America/Toronto', fr: 'doit être un fuseau horaire comme America/Toronto' },
+  mustBeEventKind: { en: 'must be "quarterly" or "fair"', fr: 'doit être « quarterly » ou « fair »' },
+  mustBeWebAddress: { en: 'must be a web address starting with https://', fr: 'doit être une adresse Web qui commence par https://' },
+  mustBeAfterStart: { en: 'must be after startsAt', fr: 'doit être après startsAt' },
+  mustBeIdList: { en: 'must be a list of ids', fr: 'doit être une liste d’identifiants' },
+  atMostItems: { en: 'must list at most {max}', fr: 'doit en nommer au plus {max}' },
+  mustBeWholeMinutes: { en: 'must be whole minutes from {min} to {max}', fr: 'doit être un nombre entier de minutes de {min} à {max}' },
 });
 
 /** A valibot message: rendered in the language passed to `safeParse(…, { lang })`. */

@@ -9,6 +9,7 @@
 import { readDocument, type CopDocument } from '@atelier/workspace';
 import type * as Y from 'yjs';
 import { NotFoundError } from '../accounts/errors';
+import { apiMessages } from '../messages/api-messages';
 import type { DocumentStore } from '../sync/document-store';
 import type { ProtocolRef } from './lifecycle';
 import { readWorkspace } from './render-protocol';
@@ -33,7 +34,7 @@ export function protocolInWorkspace(workspace: Y.Doc, protocolId: string): { pro
 /** Throws NotFoundError unless the COP's stored workspace lists a protocol under that id. */
 export async function requireCopProtocol(store: DocumentStore, copId: string, protocolId: string): Promise<CopProtocol> {
   const { protocol, counterpart } = protocolInWorkspace(await readWorkspace(store, copId), protocolId);
-  if (!protocol) throw new NotFoundError('No such protocol in this COP');
+  if (!protocol) throw new NotFoundError(apiMessages.noSuchProtocol());
   return { copId, protocol, counterpart };
 }
 

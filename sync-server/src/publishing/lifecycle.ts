@@ -9,6 +9,8 @@
  * the COP whose stored workspace lists the protocol (see `cop-protocol.ts`), never by id alone.
  * Approving pins the reviewed title and text (`approval-pin.ts`); returning to draft drops the pin.
  */
+import { apiMessages, lifecycleWords } from '../messages/api-messages';
+import type { LocalText } from '../messages/define-messages';
 import type { SqliteDatabase } from '../db/database';
 import type { CopStanding } from '../accounts/roles';
 import { ForbiddenError } from '../accounts/errors';
@@ -50,8 +52,14 @@ export interface TimelineEntry {
   at: number;
 }
 
+/** A step the protocol's state does not allow; carries its message for the person's language. */
 export class TransitionError extends Error {
   override name = 'TransitionError';
+  readonly text: LocalText;
+  constructor(text: LocalText) {
+    super(text.in('en'));
+    this.text = text;
+  }
 }
 
 export function protocolState(db: SqliteDatabase, ref: ProtocolRef): ProtocolState {
@@ -69,11 +77,11 @@ export function transition(
 ): ProtocolState {
   const rule = TRANSITIONS[input.action];
   if (!rule.who.includes(input.standing)) {
-    throw new ForbiddenError(`Your role cannot ${input.action.replace('_', ' ')} a protocol`);
+    throw new ForbiddenError(apiMessages.roleCannotMoveProtocol({ action: lifecycleWords[input.action]() }));
   }
   const from = protocolState(db, input);
   if (!rule.from.includes(from)) {
-    throw new TransitionError(`A protocol that is ${from.replace('_', ' ')} cannot be moved by "${input.action.replace('_', ' ')}"`);
+    throw new TransitionError(apiMessages.protocolCannotMove({ state: lifecycleWords[from](), action: lifecycleWords[input.action]() }));
   }
   db.prepare(
     `INSERT INTO protocol_lifecycle (cop_id, protocol_id, state, updated_at) VALUES (?, ?, ?, ?)

@@ -7,12 +7,17 @@
  */
 import type { CopDocument } from '@atelier/workspace';
 import { findMember } from '../accounts/memberships';
+import { apiMessages } from '../messages/api-messages';
+import type { LocalText } from '../messages/define-messages';
 import type { SqliteDatabase } from '../db/database';
 
 export class AuthorNotInCopError extends Error {
   override name = 'AuthorNotInCopError';
+  readonly text: LocalText;
   constructor(readonly userIds: string[]) {
-    super(`authors: ${userIds.join(', ')} ${userIds.length === 1 ? 'is' : 'are'} not a member of this COP; authors must be people of the publishing COP`);
+    const text = apiMessages.authorsNotMembers({ ids: userIds.join(', ') });
+    super(text.in('en'));
+    this.text = text;
   }
 }
 

@@ -6,6 +6,7 @@
  * renderer. Only the COP's own protocols take part (`cop-protocol.ts`), and the authors are
  * people of that COP.
  */
+import { apiMessages } from '../messages/api-messages';
 import type { CopStanding } from '../accounts/roles';
 import type { SqliteDatabase } from '../db/database';
 import type { DocumentStore } from '../sync/document-store';
@@ -43,7 +44,7 @@ export async function publishProtocol(db: SqliteDatabase, store: DocumentStore, 
     // The step first: it refuses the wrong role (403) or state (409) before anything else.
     transition(db, { ...ref, action: 'publish', standing: input.standing, actorId: input.actorId, comment: input.changeSummary });
     const pin = readApprovalPin(db, ref);
-    if (!pin) throw new TransitionError('This protocol was approved before approvals kept the reviewed text: send it back for changes and approve it again');
+    if (!pin) throw new TransitionError(apiMessages.approvedBeforePins());
     const content: Partial<Record<Lang, LanguageVersion>> = { [protocol.language]: pinned(pin, input.summary) };
     const other = withCounterpart && counterRef ? counterpartContent(db, counterRef, withCounterpart.language, input.counterpartSummary ?? '') : undefined;
     if (withCounterpart && other) {
