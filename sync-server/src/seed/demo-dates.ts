@@ -7,6 +7,18 @@ export function dayFromNow(now: number, days: number, timeZone = 'America/Toront
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now + days * DAY));
 }
 
+/**
+ * The working day (Monday to Friday) `days` from `now`, moving further in the same direction
+ * when that day is a weekend: the demo's meetings and due dates fall on days people work.
+ */
+export function workingDayFromNow(now: number, days: number, timeZone = 'America/Toronto'): string {
+  for (let d = days; ; d += days < 0 ? -1 : 1) {
+    const day = dayFromNow(now, d, timeZone);
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) return day;
+  }
+}
+
 /** How far `timeZone` is ahead of UTC at `instant`, in milliseconds. */
 function zoneOffset(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(

@@ -4,9 +4,9 @@
  */
 import type { SqliteDatabase } from '../db/database';
 import { createEvent, listEvents, signUp, type LearningEvent } from '../events/learning-events';
-import { dayFromNow, zonedInstant } from './demo-dates';
+import { workingDayFromNow, zonedInstant } from './demo-dates';
 
-const TITLE = { en: 'Winter Learning Event: what our COPs learned this quarter', fr: 'Activité d’apprentissage d’hiver : ce que nos COP ont appris ce trimestre' };
+const TITLE = { en: 'Winter Learning Event: what our COPs learned this quarter', fr: 'Activité d’apprentissage d’hiver : ce que nos CdP ont appris ce trimestre' };
 const ZONE = 'America/Toronto';
 
 export interface DemoPresentation {
@@ -20,7 +20,7 @@ export interface DemoPresentation {
 
 export function seedLearningEvent(db: SqliteDatabase, input: { managerId: string; now: number; presentations: DemoPresentation[] }): { event: LearningEvent; created: boolean } {
   const existing = listEvents(db).find((e) => e.title.en === TITLE.en);
-  const day = dayFromNow(input.now, 24, ZONE);
+  const day = workingDayFromNow(input.now, 24, ZONE);
   const event =
     existing ??
     createEvent(
@@ -30,7 +30,7 @@ export function seedLearningEvent(db: SqliteDatabase, input: { managerId: string
         title: TITLE,
         description: {
           en: 'Each COP presents what it published this quarter, followed by questions from the whole network.',
-          fr: 'Chaque COP présente ce qu’elle a publié ce trimestre; une période de questions ouverte à tout le réseau suit.'
+          fr: 'Chaque CdP présente ce qu’elle a publié ce trimestre; une période de questions ouverte à tout le réseau suit.'
         },
         startsAt: zonedInstant(day, '13:00', ZONE),
         endsAt: zonedInstant(day, '15:30', ZONE),

@@ -128,6 +128,7 @@ async function storeDemoFile(db: SqliteDatabase, config: AtelierConfig, copId: s
 export async function seedDemo(db: SqliteDatabase, config: AtelierConfig, now = Date.now()): Promise<string> {
   const events = new AccessEvents();
   const ids = new Map<string, string>();
+  const people = new Map<string, { id: string; name: string }>();
   const made = { people: 0, cops: 0, workspaces: 0, publications: 0, event: false };
   for (const person of DEMO_PEOPLE) {
     const email = `${person.key}@${DOMAIN}`;
@@ -137,6 +138,7 @@ export async function seedDemo(db: SqliteDatabase, config: AtelierConfig, now = 
       made.people += 1;
     }
     ids.set(person.key, user.id);
+    people.set(person.key, { id: user.id, name: user.name });
   }
   const copIds = new Map<string, string>();
   db.transaction(() => {
@@ -160,7 +162,7 @@ export async function seedDemo(db: SqliteDatabase, config: AtelierConfig, now = 
     if (!copId) throw new Error(`The demo programme is for a COP that is not in the list: ${programme.cop}`);
     const person = (key: string) => ids.get(key)!;
     const file = await storeDemoFile(db, config, copId, programme, person(programme.file.by));
-    const { protocols, created } = await seedWorkspace(store, { copId, programme, people: ids, file, now });
+    const { protocols, created } = await seedWorkspace(store, { copId, programme, people, file, now });
     if (created) made.workspaces += 1;
     const other = programme.published.language === 'en' ? 'fr' : 'en';
     const { itemId, published } = await publishDemoProtocol(db, store, {

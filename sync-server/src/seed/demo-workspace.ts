@@ -31,7 +31,7 @@ import {
 import * as Y from 'yjs';
 import { readStoredDocument } from '../publishing/stored-document';
 import type { AppendEntry, DocumentStore } from '../sync/document-store';
-import { dayFromNow, zonedInstant } from './demo-dates';
+import { workingDayFromNow, zonedInstant } from './demo-dates';
 import type { DemoProgramme, DemoText, Lang } from './demo-spec';
 
 export interface DemoFile {
@@ -52,14 +52,15 @@ const DAY = 86_400_000;
 /** Seeds the programme unless its meeting is there already; returns its protocols either way. */
 export async function seedWorkspace(
   store: DocumentStore,
-  input: { copId: string; programme: DemoProgramme; people: ReadonlyMap<string, string>; file: DemoFile; now: number }
+  input: { copId: string; programme: DemoProgramme; people: ReadonlyMap<string, { id: string; name: string }>; file: DemoFile; now: number }
 ): Promise<{ protocols: DemoProtocols; created: boolean }> {
   const { copId, programme: p, now } = input;
-  const user = (key: string) => {
-    const id = input.people.get(key);
-    if (!id) throw new Error(`The demo programme names an unknown person: ${key}`);
-    return id;
+  const person = (key: string) => {
+    const found = input.people.get(key);
+    if (!found) throw new Error(`The demo programme names an unknown person: ${key}`);
+    return found;
   };
+  const user = (key: string) => person(key).id;
   const name = workspaceDocName(copId);
   const workspace = await readStoredDocument(store, name, copId);
   const already = listMeetings(workspace).some((m) => m.title === p.meeting.title);
@@ -80,24 +81,28 @@ export async function seedWorkspace(
   for (const [key, profile] of Object.entries(p.profiles)) updateProfile(workspace, user(key), profile);
 
   const m = p.meeting;
-  const meetingDay = dayFromNow(now, -m.daysAgo, m.timeZone);
+  const meetingDay = workingDayFromNow(now, -m.daysAgo, m.timeZone);
+  const meetingAt = zonedInstant(meetingDay, m.startsAt, m.timeZone);
   const meetingId = createMeeting(workspace, {
     title: m.title,
-    startsAt: new Date(zonedInstant(meetingDay, m.startsAt, m.timeZone)).toISOString(),
+    startsAt: new Date(meetingAt).toISOString(),
     timeZone: m.timeZone,
     durationMinutes: m.durationMinutes,
     venue: m.venue
   });
   const itemIds = m.agenda.map((item) => {
-    const id = addAgendaItem(workspace, meetingId, { title: item.title, presenter: user(item.presenter), plannedMinutes: item.plannedMinutes })!;
+    // The app's agenda form takes the presenter's name as typed, so the demo writes a name too.
+    const id = addAgendaItem(workspace, meetingId, { title: item.title, presenter: person(item.presenter).name, plannedMinutes: item.plannedMinutes })!;
     agendaItemText(workspace, meetingId, id, 'notes')!.insert(0, item.notes);
     agendaItemText(workspace, meetingId, id, 'minutes')!.insert(0, item.minutes);
     return id;
   });
-  const meetingTime = now - m.daysAgo * DAY;
-  for (const d of m.decisions) addDecision(workspace, { meetingId, agendaItemId: itemIds[d.item], text: d.text }, undefined, meetingTime);
-  for (const a of m.actions) {
-    const id = addActionItem(workspace, { what: a.what, ownerId: user(a.owner), dueDate: dayFromNow(now, a.dueInDays), meetingId, agendaItemId: itemIds[a.item] }, undefined, meetingTime);
+  // Recorded one after the other during the meeting, so lists sorted by time keep the spec's order.
+  const meetingTime = meetingAt + 15 * 60_000;
+  m.decisions.forEach((d, i) => addDecision(workspace, { meetingId, agendaItemId: itemIds[d.item], text: d.text }, undefined, meetingTime + i * 60_000));
+  for (const [i, a] of m.actions.entries()) {
+    const dueDate = workingDayFromNow(now, a.dueInDays);
+    const id = addActionItem(workspace, { what: a.what, ownerId: user(a.owner), dueDate, meetingId, agendaItemId: itemIds[a.item] }, undefined, meetingTime + i * 60_000);
     if (a.done) updateActionItem(workspace, id, { status: 'done' });
   }
   for (const [key, status] of Object.entries(m.attendance)) markAttendance(workspace, meetingId, user(key), status);
@@ -105,9 +110,17 @@ export async function seedWorkspace(
   for (const e of p.expenses) {
     addExpense(
       workspace,
-      { what: e.what, category: e.category, amountCents: e.cents, paidBy: user(e.paidBy), sharedAmong: e.sharedAmong.map(user), date: dayFromNow(now, -e.daysAgo), meetingId: e.atMeeting ? meetingId : null },
+      {
+        what: e.what,
+        category: e.category,
+        amountCents: e.cents,
+        paidBy: user(e.paidBy),
+        sharedAmong: e.sharedAmong.map(user),
+        date: e.atMeeting ? meetingDay : workingDayFromNow(now, -e.daysAgo),
+        meetingId: e.atMeeting ? meetingId : null
+      },
       undefined,
-      now - e.daysAgo * DAY
+      e.atMeeting ? meetingTime : now - e.daysAgo * DAY
     );
   }
 
