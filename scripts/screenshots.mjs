@@ -25,8 +25,8 @@ const ONLY = process.env.SHOTS_ONLY?.split(',');
 
 /** Who is signed in for each language: a facilitator of the seeded COP working in it. */
 const PEOPLE = {
-  en: { email: 'amara@demo.atelier.test', cop: 'Portfolio Management Circle', action: 'Write the one-page annex for small portfolios' },
-  fr: { email: 'helene@demo.atelier.test', cop: 'Communauté de pratique en gestion du changement', action: 'Rédiger le modèle de fiche de questions et réponses' }
+  en: { email: 'amara@demo.atelier.test', cop: 'Portfolio Management Circle', meeting: 'Working session: stopping projects well', action: 'Write the one-page annex for small portfolios' },
+  fr: { email: 'helene@demo.atelier.test', cop: 'Communauté de pratique en gestion du changement', meeting: 'Séance de travail : annoncer un changement', action: 'Rédiger le modèle de fiche de questions et réponses' }
 };
 
 const messages = (lang) => JSON.parse(readFileSync(`${root}apps/web/messages/${lang}.json`, 'utf8'));
@@ -100,7 +100,7 @@ async function run() {
           await shoot(page, 'workspace', lang, size);
         }
         await page.goto(`${BASE_URL}/cops/${cop.id}/meetings`);
-        const meetingLink = page.locator(`a[href^="/cops/${cop.id}/meetings/"]`).first();
+        const meetingLink = page.locator('main').getByRole('link', { name: PEOPLE[lang].meeting });
         await meetingLink.waitFor();
         const meetingUrl = new URL(await meetingLink.getAttribute('href'), BASE_URL).href;
         if (want('meeting')) {
@@ -120,6 +120,9 @@ async function run() {
           await page.goto(`${meetingUrl.replace(/\/$/, '')}/live`);
           const start = page.getByRole('button', { name: t.ws_live_start });
           if (await start.isVisible().catch(() => false)) await start.click();
+          // Meeting mode as it is used: its heading at the top of the screen, the bar at the bottom.
+          await page.getByTestId('current-item').waitFor();
+          await page.locator('.live-head').evaluate((el) => el.scrollIntoView({ block: 'start' }));
           await shoot(page, 'meeting-mode', lang, size, { fullPage: false });
         }
         if (want('costs')) {

@@ -38,9 +38,9 @@ async function copId(page: Page, name: string): Promise<string> {
   return cops.find((c) => c.name === name)!.id;
 }
 
-async function openMeeting(page: Page, cop: string) {
+async function openMeeting(page: Page, cop: string, title: string) {
   await page.goto(`/cops/${cop}/meetings`);
-  await page.locator(`main a[href^="/cops/${cop}/meetings/"]`).first().click();
+  await page.locator('main').getByRole('link', { name: title }).click();
 }
 
 test('a seeded facilitator sees the meeting’s minutes, the costs balances and the Resource Centre item', async ({ browser }) => {
@@ -52,7 +52,7 @@ test('a seeded facilitator sees the meeting’s minutes, the costs balances and 
   await expect(page.getByRole('button', { name: fill(en.ws_edit_action, { what: 'Write the one-page annex for small portfolios' }) })).toBeVisible();
   await expect(page.getByRole('region', { name: en.ws_recent_changes })).toContainText(en.ws_no_recent_changes!);
 
-  await openMeeting(page, cop);
+  await openMeeting(page, cop, 'Working session: stopping projects well');
   await expect(page.getByRole('heading', { level: 1, name: 'Working session: stopping projects well' })).toBeVisible();
   const minutes = page.getByLabel(fill(en.ws_item_minutes, { title: 'Draft protocol: the quarterly portfolio review' }));
   await expect(minutes).toHaveValue(/The group agreed on four questions for every review/);
@@ -75,7 +75,7 @@ test('a seeded facilitator sees the meeting’s minutes, the costs balances and 
 test('in French on a 360×640 phone, meeting mode’s Previous, Capture and Next show their whole labels', async ({ browser }) => {
   const page = await signIn(browser, 'helene@demo.atelier.test', fr, { width: 360, height: 640 });
   const cop = await copId(page, 'Communauté de pratique en gestion du changement');
-  await openMeeting(page, cop);
+  await openMeeting(page, cop, 'Séance de travail : annoncer un changement');
   await page.getByRole('link', { name: fr.ws_meeting_mode_link }).click();
   const start = page.getByRole('button', { name: fr.ws_live_start });
   if (await start.isVisible()) await start.click();

@@ -54,6 +54,18 @@ export const GESTION_CHANGEMENT: DemoProgramme = {
     ],
     attendance: { helene: 'present', lucie: 'present', sophie: 'present', marc: 'present', olivier: 'regrets', amara: 'absent' }
   },
+  upcoming: {
+    title: 'Séance de travail : le calendrier sur six semaines',
+    inDays: 14,
+    startsAt: '09:30',
+    durationMinutes: 90,
+    venue: 'En ligne',
+    agenda: [
+      { title: 'Le calendrier sur six semaines', presenter: 'sophie', plannedMinutes: 35 },
+      { title: 'Modèle de fiche de questions et réponses', presenter: 'marc', plannedMinutes: 25 },
+      { title: 'Répétition pour l’activité d’apprentissage', presenter: 'lucie', plannedMinutes: 20 }
+    ]
+  },
   expenses: [
     { what: 'Location de la salle, demi-journée', category: 'venue', cents: 28000, paidBy: 'helene', sharedAmong: ['helene', 'lucie', 'sophie', 'marc'], daysAgo: 9, atMeeting: true },
     { what: 'Café et viennoiseries', category: 'other', cents: 6240, paidBy: 'lucie', sharedAmong: ['helene', 'lucie', 'sophie', 'marc'], daysAgo: 9, atMeeting: true },

@@ -55,6 +55,18 @@ export const PORTFOLIO_CIRCLE: DemoProgramme = {
     ],
     attendance: { amara: 'present', daniel: 'present', kwame: 'present', priya: 'present', grace: 'present', jenna: 'regrets', helene: 'absent' }
   },
+  upcoming: {
+    title: 'Working session: benefits after closing',
+    inDays: 16,
+    startsAt: '13:00',
+    durationMinutes: 90,
+    venue: 'Online',
+    agenda: [
+      { title: 'Benefits data from the two pilots', presenter: 'priya', plannedMinutes: 30 },
+      { title: 'The one-page annex for small portfolios', presenter: 'kwame', plannedMinutes: 30 },
+      { title: 'Rehearsal for the Learning Event', presenter: 'amara', plannedMinutes: 20 }
+    ]
+  },
   expenses: [
     { what: 'Meeting room rental, half day', category: 'venue', cents: 36000, paidBy: 'amara', sharedAmong: ['amara', 'daniel', 'kwame', 'priya', 'grace'], daysAgo: 12, atMeeting: true },
     { what: 'Coffee and lunch for the session', category: 'other', cents: 18750, paidBy: 'kwame', sharedAmong: ['amara', 'daniel', 'kwame', 'priya', 'grace'], daysAgo: 12, atMeeting: true },

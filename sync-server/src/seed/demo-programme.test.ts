@@ -1,7 +1,7 @@
 // seed-demo against a real server's DATA_DIR (real SQLite, real blob store, the real API): what it
 // writes reads back through the workspace model and the API as the app shows it, and a second run
 // writes nothing at all.
-import { listActionItems, listAgenda, listDecisions, listDocuments, listExpenses, listLibrary, listMeetings, netBalances, readAttendance, translationStatus } from '@atelier/workspace';
+import { listActionItems, listAgenda, listDecisions, listDocuments, listExpenses, listLibrary, listMeetings, netBalances, nextMeeting, readAttendance, translationStatus } from '@atelier/workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { openDatabase, type SqliteDatabase } from '../db/database';
@@ -82,8 +82,11 @@ describe('pnpm atelier seed-demo', () => {
   ] as const)('%s holds a past meeting with minutes, decisions, owned actions with due dates, attendance, and costs whose balances sum to zero', async (name, language) => {
     const id = copId(name);
     const workspace = await readStoredDocument(new SqliteDocumentStore(db), `cop/${id}`, id);
-    const [meeting] = listMeetings(workspace);
+    const [meeting, upcoming] = listMeetings(workspace);
     expect(Date.parse(meeting!.startsAt)).toBeLessThan(Date.now());
+    // The workspace home shows a next meeting, planned with its agenda.
+    expect(nextMeeting(workspace)?.id).toBe(upcoming!.id);
+    expect(listAgenda(workspace, upcoming!.id)).toHaveLength(3);
     const agenda = listAgenda(workspace, meeting!.id);
     expect(agenda).toHaveLength(3);
     expect(agenda.every((item) => item.minutes.length > 40)).toBe(true);

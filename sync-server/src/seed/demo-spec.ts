@@ -60,6 +60,8 @@ export interface DemoProgramme {
     actions: DemoAction[];
     attendance: Record<string, AttendanceStatus>;
   };
+  /** The next working session, planned with a short agenda (what the workspace home shows). */
+  upcoming: { title: string; inDays: number; startsAt: string; durationMinutes: number; venue: string; agenda: { title: string; presenter: string; plannedMinutes: number }[] };
   expenses: DemoExpense[];
   note: DemoText & { by: string };
   draft: DemoText & { by: string };

@@ -107,6 +107,17 @@ export async function seedWorkspace(
   }
   for (const [key, status] of Object.entries(m.attendance)) markAttendance(workspace, meetingId, user(key), status);
 
+  const next = p.upcoming;
+  const nextDay = workingDayFromNow(now, next.inDays, m.timeZone);
+  const nextId = createMeeting(workspace, {
+    title: next.title,
+    startsAt: new Date(zonedInstant(nextDay, next.startsAt, m.timeZone)).toISOString(),
+    timeZone: m.timeZone,
+    durationMinutes: next.durationMinutes,
+    venue: next.venue
+  });
+  for (const item of next.agenda) addAgendaItem(workspace, nextId, { title: item.title, presenter: person(item.presenter).name, plannedMinutes: item.plannedMinutes });
+
   for (const e of p.expenses) {
     addExpense(
       workspace,
