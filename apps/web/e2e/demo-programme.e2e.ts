@@ -72,10 +72,14 @@ test('a seeded facilitator sees the meeting’s minutes, the costs balances and 
   await page.context().close();
 });
 
-test('in French on a 360×640 phone, meeting mode’s Previous, Capture and Next show their whole labels', async ({ browser }) => {
+test('in French on a 360×640 phone, the attendance summary agrees with its numbers and meeting mode’s Previous, Capture and Next show their whole labels', async ({ browser }) => {
   const page = await signIn(browser, 'helene@demo.atelier.test', fr, { width: 360, height: 640 });
   const cop = await copId(page, 'Communauté de pratique en gestion du changement');
   await openMeeting(page, cop, 'Séance de travail : annoncer un changement');
+  // One person excused and one absent: the summary must not read "1 excusés, 1 absents".
+  const attendance = page.getByRole('region', { name: fr.ws_attendance }).locator('p').first();
+  await expect(attendance).toHaveText(fill(fr.ws_attendance_summary, { present: '4', regrets: '1', absent: '1' }));
+  expect(await attendance.textContent()).not.toMatch(/\b1 [a-zé]+s\b/);
   await page.getByRole('link', { name: fr.ws_meeting_mode_link }).click();
   const start = page.getByRole('button', { name: fr.ws_live_start });
   if (await start.isVisible()) await start.click();
