@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from './test-support/test-server';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+// seed-demo hashes thirteen passwords (memory-hard, slow on purpose) and writes a programme.
 const run = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 150_000 });
 
 let server: TestServer;
 beforeAll(async () => {
@@ -53,5 +54,5 @@ describe('pnpm atelier seed-demo', () => {
     expect(cops).toHaveLength(3);
     expect(cops.filter((c) => c.language === 'fr')).toHaveLength(1);
     expect(cops.every((c) => c.memberCount >= 5)).toBe(true);
-  });
+  }, 320_000);
 });

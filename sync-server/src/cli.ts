@@ -52,9 +52,10 @@ async function main(argv: string[]) {
     case 'create-manager':
       return createManager(rest);
     case 'seed-demo': {
-      const db = openDatabase(loadConfig().dataDir);
+      const config = loadConfig();
+      const db = openDatabase(config.dataDir);
       try {
-        const summary = await seedDemo(db);
+        const summary = await seedDemo(db, config);
         console.log(summary);
       } finally {
         db.close();

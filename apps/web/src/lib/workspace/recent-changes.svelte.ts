@@ -78,6 +78,9 @@ export class RecentChanges {
 
   readonly #record = (tr: Y.Transaction) => {
     if (tr.origin === MIGRATION_CHANGE || tr.changed.size === 0) return;
+    // A device that held nothing receives the whole workspace in one go (first visit on this
+    // device): that is the COP's history arriving, not a change someone just made.
+    if (!tr.local && tr.beforeState.size === 0) return;
     const areas = new Set<ChangeArea>();
     for (const type of tr.changed.keys()) {
       const area = AREA_OF_ROOT[this.#rootName(type) ?? ''];
