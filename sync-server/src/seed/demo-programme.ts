@@ -19,6 +19,7 @@ import type { Experience, MembershipRole, Participation } from '../accounts/role
 import { createUser, findUserByEmail, type Language } from '../accounts/users';
 import type { AtelierConfig } from '../config';
 import type { SqliteDatabase } from '../db/database';
+import { BlobReferences } from '../files/blob-references';
 import { DiskBlobStore } from '../files/disk-blob-store';
 import { storeUpload } from '../files/file-upload';
 import { SqliteDocumentStore } from '../sync/sqlite-document-store';
@@ -118,8 +119,9 @@ function findCopByName(db: SqliteDatabase, name: string): string | undefined {
 async function storeDemoFile(db: SqliteDatabase, config: AtelierConfig, copId: string, programme: DemoProgramme, uploadedBy: string) {
   const bytes = onePagePdf(programme.file.lines);
   const fileId = `demo${createHash('sha256').update(`${copId}/${programme.file.fileName}`).digest('hex').slice(0, 28)}`;
+  const blobs = new DiskBlobStore(config.dataDir);
   const { record } = await storeUpload(
-    { db, blobs: new DiskBlobStore(config.dataDir), config },
+    { db, blobs, blobRefs: new BlobReferences(db, blobs), config },
     { fileId, copId, fileName: programme.file.fileName, uploadedBy, body: Readable.from([Buffer.from(bytes)]) }
   );
   return { fileId: record.id, size: record.size, contentType: record.contentType };
