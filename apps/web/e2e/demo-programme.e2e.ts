@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { E2E_DATA_DIR, fill } from './support/accounts';
-import { expect, messages, test } from './support/fixtures';
+import { counted, expect, messages, test } from './support/fixtures';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const en = messages('en');
@@ -78,7 +78,12 @@ test('in French on a 360×640 phone, the attendance summary agrees with its numb
   await openMeeting(page, cop, 'Séance de travail : annoncer un changement');
   // One person excused and one absent: the summary must not read "1 excusés, 1 absents".
   const attendance = page.getByRole('region', { name: fr.ws_attendance }).locator('p').first();
-  await expect(attendance).toHaveText(fill(fr.ws_attendance_summary, { present: '4', regrets: '1', absent: '1' }));
+  const summary = new Intl.ListFormat('fr-CA', { type: 'conjunction' }).format([
+    counted('fr', 'ws_attendance_present_count', { count: 4 }),
+    counted('fr', 'ws_attendance_regrets_count', { count: 1 }),
+    counted('fr', 'ws_attendance_absent_count', { count: 1 })
+  ]);
+  await expect(attendance).toHaveText(summary);
   expect(await attendance.textContent()).not.toMatch(/\b1 [a-zé]+s\b/);
   await page.getByRole('link', { name: fr.ws_meeting_mode_link }).click();
   const start = page.getByRole('button', { name: fr.ws_live_start });
