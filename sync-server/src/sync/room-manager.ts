@@ -15,6 +15,13 @@ import { CloseCode, decodeClientMessage, ProtocolError } from './protocol';
 import { Room } from './room';
 import type { SyncConnection } from './sync-connection';
 
+/**
+ * Presence claims past a socket's share it may make before it is closed with 4430. A stock client
+ * makes none (it announces its own id, and echoes ids other sockets own, which are not claims);
+ * a few are tolerated for clients that briefly use an extra id.
+ */
+const PRESENCE_REFUSALS_BEFORE_CLOSE = 16;
+
 /** First retry of a failed write; doubles up to WRITE_RETRY_MAX_MS while the store keeps failing. */
 const WRITE_RETRY_FIRST_MS = 100;
 /** A store that is down is retried at least this often, so writes resume soon after it is back. */
@@ -55,6 +62,7 @@ export class RoomManager {
       conn.dispose();
       this.connections.delete(conn);
       if (room) this.#leave(room, conn);
+      this.memoryRelease.socketClosed();
     });
     conn.socket.on('pong', () => (conn.alive = true));
     try {
@@ -119,7 +127,7 @@ export class RoomManager {
         case 'sync-update':
           return this.#applyUpdate(room, conn, message.update);
         case 'awareness':
-          return room.applyAwareness(conn, message.update);
+          return this.#applyAwareness(room, conn, message.update);
         case 'query-awareness':
           return room.sendAllAwareness(conn);
         case 'saved-state':
@@ -132,9 +140,22 @@ export class RoomManager {
     }
   }
 
+  #applyAwareness(room: Room, conn: SyncConnection, update: Uint8Array) {
+    if (update.byteLength > this.settings.maxAwarenessBytes) return conn.close(CloseCode.presenceTooLarge);
+    conn.presenceRefusals += room.applyAwareness(conn, update);
+    if (conn.presenceRefusals > PRESENCE_REFUSALS_BEFORE_CLOSE) {
+      log.warn('closed a socket claiming presence for too many client ids', { doc: room.name });
+      conn.close(CloseCode.tooManyPresenceIds);
+    }
+  }
+
   #applyUpdate(room: Room, conn: SyncConnection, update: Uint8Array) {
-    // Observers and archived COPs: dropped silently, the socket stays open.
-    if (!conn.canWrite) return;
+    if (!conn.canWrite) {
+      // Observers and archived COPs: dropped silently and the socket stays open — unless the
+      // bytes are not an update at all, which closes it like any malformed frame.
+      Y.decodeUpdate(update);
+      return;
+    }
     if (room.bytes + update.byteLength > this.settings.maxDocumentBytes) {
       log.warn('refused an update over the document size limit', { doc: room.name, bytes: room.bytes });
       return conn.close(CloseCode.documentTooLarge);
@@ -171,7 +192,7 @@ export class RoomManager {
       if (loading) return loading;
       this.memoryRelease.cancel();
       const load = this.store.load(name, copId).then((stored) => {
-        const fresh = new Room(name, copId, stored, this.#onPending);
+        const fresh = new Room(name, copId, stored, this.#onPending, this.settings.maxAwarenessIdsPerSocket);
         this.rooms.set(name, fresh);
         return fresh;
       });

@@ -12,7 +12,7 @@ import {
   removeAwarenessStates
 } from 'y-protocols/awareness';
 import type { StoredDocument } from './document-store';
-import { AwarenessOwnership, decodeAwarenessUpdate, encodeAwarenessEntries } from './awareness-ownership';
+import { AwarenessOwnership, checkStates, decodeAwarenessUpdate, encodeAwarenessEntries } from './awareness-ownership';
 import { encodeAwareness, encodeSavedState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
 import type { SyncConnection } from './sync-connection';
 
@@ -30,7 +30,7 @@ export interface PendingUpdate {
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: Awareness;
-  readonly ownership = new AwarenessOwnership<SyncConnection>();
+  readonly ownership: AwarenessOwnership<SyncConnection>;
   readonly conns = new Set<SyncConnection>();
   /** Applied to the doc, not yet handed to the store. */
   pending: PendingUpdate[] = [];
@@ -54,8 +54,10 @@ export class Room {
     readonly name: string,
     readonly copId: string,
     stored: StoredDocument,
-    private readonly onPending: (room: Room) => void
+    private readonly onPending: (room: Room) => void,
+    maxAwarenessIdsPerSocket: number
   ) {
+    this.ownership = new AwarenessOwnership<SyncConnection>(maxAwarenessIdsPerSocket);
     Y.transact(
       this.doc,
       () => {
@@ -110,7 +112,11 @@ export class Room {
   leave(conn: SyncConnection) {
     if (!this.conns.delete(conn)) return;
     const ids = this.ownership.release(conn);
-    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, null);
+    if (ids.length === 0) return;
+    removeAwarenessStates(this.awareness, ids, null);
+    // y-protocols keeps every client's clock in `meta` for ever; the removal is relayed by now,
+    // and ownership (not the clock) decides who may set these ids again.
+    for (const id of ids) this.awareness.meta.delete(id);
   }
 
   /** A client's state vector: answer with what it lacks, once that is all stored. */
@@ -147,11 +153,18 @@ export class Room {
     }
   }
 
-  applyAwareness(conn: SyncConnection, update: Uint8Array) {
+  /**
+   * Applies the entries of a client's awareness update that it may set; throws ProtocolError on
+   * malformed bytes before anything is applied. Returns how many claims of new ids were refused
+   * because the socket already holds its share.
+   */
+  applyAwareness(conn: SyncConnection, update: Uint8Array): number {
     const entries = decodeAwarenessUpdate(update);
-    const allowed = this.ownership.filter(conn, entries);
-    if (allowed.length === 0) return;
+    const { allowed, refused } = this.ownership.filter(conn, entries);
+    if (allowed.length === 0) return refused;
+    checkStates(allowed);
     applyAwarenessUpdate(this.awareness, allowed.length === entries.length ? update : encodeAwarenessEntries(allowed), conn);
+    return refused;
   }
 
   sendAllAwareness(conn: SyncConnection) {
