@@ -21,29 +21,36 @@ export interface AwarenessEntry {
 }
 
 /**
- * Decodes an awareness update; throws ProtocolError when it is malformed. States are not parsed
- * here (a flood of refused entries would cost one JSON.parse each): `checkStates` parses the
- * entries that will be applied.
+ * Reads an awareness update entry by entry, so a caller can stop at the first entries of a
+ * hostile one; throws ProtocolError when it is malformed (trailing bytes once it is read to the
+ * end). States are not parsed here (a flood of refused entries would cost one JSON.parse each):
+ * `checkStates` parses the entries that will be applied.
  */
-export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
-  try {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    // Each entry takes at least 3 bytes: a count larger than that is a lie about the length.
-    if (count > update.length) throw new ProtocolError('awareness entry count exceeds the frame');
-    const entries: AwarenessEntry[] = [];
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const state = decoding.readVarString(decoder);
-      entries.push({ clientId, clock, state });
+export function* readAwarenessEntries(update: Uint8Array): Generator<AwarenessEntry, void, undefined> {
+  const decoder = decoding.createDecoder(update);
+  const read = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      throw new ProtocolError(`malformed awareness update: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update');
-    return entries;
-  } catch (err) {
-    if (err instanceof ProtocolError) throw err;
-    throw new ProtocolError(`malformed awareness update: ${err instanceof Error ? err.message : String(err)}`);
+  };
+  const count = read(() => decoding.readVarUint(decoder));
+  // Each entry takes at least 3 bytes: a count larger than that is a lie about the length.
+  if (count > update.length) throw new ProtocolError('awareness entry count exceeds the frame');
+  for (let i = 0; i < count; i++) {
+    yield read(() => ({
+      clientId: decoding.readVarUint(decoder),
+      clock: decoding.readVarUint(decoder),
+      state: decoding.readVarString(decoder)
+    }));
   }
+  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update');
+}
+
+/** Decodes a whole awareness update; throws ProtocolError when it is malformed. */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  return [...readAwarenessEntries(update)];
 }
 
 export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
@@ -78,6 +85,8 @@ export interface OwnershipDecision {
   allowed: AwarenessEntry[];
   /** Claims of new ids refused because the owner already holds as many as it may. */
   refused: number;
+  /** True when reading stopped early: more claims were refused than the caller allows. */
+  stopped: boolean;
 }
 
 /** Ownership of awareness client ids within one document. */
@@ -96,29 +105,40 @@ export class AwarenessOwnership<Owner extends { userId: string }> {
   /**
    * The entries `owner` may apply: its own ids, plus new ids it claims with a non-null state
    * while it holds fewer than the cap. Claiming happens here, so call it only for entries that
-   * will be applied.
+   * will be applied. Stops reading once more than `maxRefused` claims were refused (the rest of
+   * a hostile update is never decoded).
    */
-  filter(owner: Owner, entries: readonly AwarenessEntry[]): OwnershipDecision {
+  filter(owner: Owner, entries: Iterable<AwarenessEntry>, maxRefused = Infinity): OwnershipDecision {
     this.#forgetOldReleases();
     let refused = 0;
-    const allowed = entries.filter((entry) => {
-      const current = this.#owners.get(entry.clientId);
-      if (current === owner) return true;
-      if (current !== undefined) return false;
-      if (entry.state === 'null') return false;
-      const former = this.#released.get(entry.clientId);
-      if (former !== undefined && former.userId !== owner.userId) return false;
-      const held = this.#counts.get(owner) ?? 0;
-      if (held >= this.maxIdsPerOwner) {
-        refused++;
-        return false;
-      }
-      this.#owners.set(entry.clientId, owner);
-      this.#counts.set(owner, held + 1);
-      this.#released.delete(entry.clientId);
-      return true;
-    });
-    return { allowed, refused };
+    const allowed: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      if (this.#allows(owner, entry)) allowed.push(entry);
+      else if (this.#isRefusedClaim(owner, entry) && ++refused > maxRefused) return { allowed, refused, stopped: true };
+    }
+    return { allowed, refused, stopped: false };
+  }
+
+  /** Whether `owner` may set `entry`, claiming its id if it is new (and the owner has room). */
+  #allows(owner: Owner, entry: AwarenessEntry): boolean {
+    const current = this.#owners.get(entry.clientId);
+    if (current === owner) return true;
+    if (current !== undefined || entry.state === 'null') return false;
+    const former = this.#released.get(entry.clientId);
+    if (former !== undefined && former.userId !== owner.userId) return false;
+    const held = this.#counts.get(owner) ?? 0;
+    if (held >= this.maxIdsPerOwner) return false;
+    this.#owners.set(entry.clientId, owner);
+    this.#counts.set(owner, held + 1);
+    this.#released.delete(entry.clientId);
+    return true;
+  }
+
+  /** A refused entry that was a claim of a free id (not an echo of someone else's). */
+  #isRefusedClaim(owner: Owner, entry: AwarenessEntry): boolean {
+    if (this.#owners.has(entry.clientId) || entry.state === 'null') return false;
+    const former = this.#released.get(entry.clientId);
+    return former === undefined || former.userId === owner.userId;
   }
 
   /** Releases every id `owner` holds and returns them (to remove their presence). */

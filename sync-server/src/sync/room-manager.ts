@@ -142,7 +142,7 @@ export class RoomManager {
 
   #applyAwareness(room: Room, conn: SyncConnection, update: Uint8Array) {
     if (update.byteLength > this.settings.maxAwarenessBytes) return conn.close(CloseCode.presenceTooLarge);
-    conn.presenceRefusals += room.applyAwareness(conn, update);
+    conn.presenceRefusals += room.applyAwareness(conn, update, PRESENCE_REFUSALS_BEFORE_CLOSE - conn.presenceRefusals);
     if (conn.presenceRefusals > PRESENCE_REFUSALS_BEFORE_CLOSE) {
       log.warn('closed a socket claiming presence for too many client ids', { doc: room.name });
       conn.close(CloseCode.tooManyPresenceIds);

@@ -4,6 +4,7 @@
  * room manager calls `delivered` after each committed batch, and replies that carry document
  * state wait in `whenStored` until no write for this room is outstanding.
  */
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import {
   applyAwarenessUpdate,
@@ -12,9 +13,14 @@ import {
   removeAwarenessStates
 } from 'y-protocols/awareness';
 import type { StoredDocument } from './document-store';
-import { AwarenessOwnership, checkStates, decodeAwarenessUpdate, encodeAwarenessEntries } from './awareness-ownership';
+import { AwarenessOwnership, checkStates, encodeAwarenessEntries, readAwarenessEntries } from './awareness-ownership';
 import { encodeAwareness, encodeSavedState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
 import type { SyncConnection } from './sync-connection';
+
+/** The entry count an awareness update starts with (it was read once already). */
+function countOf(update: Uint8Array): number {
+  return decoding.readVarUint(decoding.createDecoder(update));
+}
 
 /** Transaction origin of the updates replayed from storage when a room loads. */
 export const LOAD_ORIGIN = Symbol('atelier.sync.load');
@@ -156,14 +162,14 @@ export class Room {
   /**
    * Applies the entries of a client's awareness update that it may set; throws ProtocolError on
    * malformed bytes before anything is applied. Returns how many claims of new ids were refused
-   * because the socket already holds its share.
+   * because the socket already holds its share; past `maxRefused` it stops reading and applies
+   * nothing (the caller closes the socket).
    */
-  applyAwareness(conn: SyncConnection, update: Uint8Array): number {
-    const entries = decodeAwarenessUpdate(update);
-    const { allowed, refused } = this.ownership.filter(conn, entries);
-    if (allowed.length === 0) return refused;
+  applyAwareness(conn: SyncConnection, update: Uint8Array, maxRefused: number): number {
+    const { allowed, refused, stopped } = this.ownership.filter(conn, readAwarenessEntries(update), maxRefused);
+    if (stopped || allowed.length === 0) return refused;
     checkStates(allowed);
-    applyAwarenessUpdate(this.awareness, allowed.length === entries.length ? update : encodeAwarenessEntries(allowed), conn);
+    applyAwarenessUpdate(this.awareness, refused === 0 && allowed.length === countOf(update) ? update : encodeAwarenessEntries(allowed), conn);
     return refused;
   }
 
