@@ -85,6 +85,13 @@ export interface SyncSettings {
    * the next commit (and wait for it before being relayed). An idle server commits at once.
    */
   commitIntervalMs: number;
+  /**
+   * Awareness client ids one socket may own; presence for more is refused (and a socket that
+   * keeps claiming more is closed with 4430).
+   */
+  maxAwarenessIdsPerSocket: number;
+  /** Largest awareness (presence) message; larger ones close the socket with 4431. */
+  maxAwarenessBytes: number;
 }
 
 /** The environment variable of each sync setting. */
@@ -98,7 +105,9 @@ export const SYNC_ENV = {
   pingIntervalMs: 'SYNC_PING_INTERVAL_MS',
   unloadDelayMs: 'SYNC_UNLOAD_DELAY_MS',
   compactAfterUpdates: 'SYNC_COMPACT_AFTER_UPDATES',
-  commitIntervalMs: 'SYNC_COMMIT_INTERVAL_MS'
+  commitIntervalMs: 'SYNC_COMMIT_INTERVAL_MS',
+  maxAwarenessIdsPerSocket: 'SYNC_MAX_AWARENESS_IDS_PER_SOCKET',
+  maxAwarenessBytes: 'SYNC_MAX_AWARENESS_BYTES'
 } as const satisfies Record<keyof SyncSettings, string>;
 
 const MiB = 1024 * 1024;
@@ -120,7 +129,12 @@ export const SYNC_DEFAULTS: Readonly<SyncSettings> = {
   unloadDelayMs: 30_000,
   compactAfterUpdates: 1000,
   // Each commit waits for an fsync; pacing them bounds the fsyncs a second under load.
-  commitIntervalMs: 5
+  commitIntervalMs: 5,
+  // A stock client announces one id per document (its Y.Doc's); the rest is slack.
+  maxAwarenessIdsPerSocket: 4,
+  // A cursor and a name take ~300 bytes; the stock client echoes the states of everyone who
+  // changed at once, so 64 KiB is a room of ~200 people moving together.
+  maxAwarenessBytes: 64 * 1024
 };
 
 export class ConfigError extends Error {

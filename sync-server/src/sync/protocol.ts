@@ -21,9 +21,12 @@
  *     ◀──────────────── SAVED_STATE reply: Y snapshot (state vector + delete set) of what
  *                       is stored, so a client can tell "saved to the server" honestly
  *
- * Observers' sync step 2 and updates are dropped silently (the socket stays open). Anything the
- * server cannot decode — an empty frame, a truncated one, an unknown type, trailing bytes, a text
- * frame — throws a ProtocolError, and the socket that sent it is closed with BAD_MESSAGE.
+ * Observers' sync step 2 and updates are checked, then dropped silently (the socket stays open).
+ * Presence is limited per socket: a few client ids each (claims past them are dropped, and a
+ * socket that keeps making them is closed with 4430), and awareness messages have their own size
+ * cap (4431). Anything the server cannot decode — an empty frame, a truncated one, an unknown
+ * type, trailing bytes, a text frame, an observer's garbage update — throws a ProtocolError, and
+ * the socket that sent it is closed with BAD_MESSAGE.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -64,6 +67,10 @@ export const CloseCode = {
   /** The update changes what only the people running the COP's meetings may change. */
   changeNotAllowed: { code: 4422, reason: 'change reserved to facilitators' },
   tooManyConnections: { code: 4429, reason: 'too many open connections' },
+  /** The socket kept claiming presence for more client ids than SYNC_MAX_AWARENESS_IDS_PER_SOCKET. */
+  tooManyPresenceIds: { code: 4430, reason: 'too many presence ids' },
+  /** An awareness message over SYNC_MAX_AWARENESS_BYTES. */
+  presenceTooLarge: { code: 4431, reason: 'presence message too large' },
   /** The document was reloaded from storage after an update failed to integrate; reconnect. */
   documentReloaded: { code: 4500, reason: 'document reloaded, reconnect' },
   /** The socket fell too far behind (SYNC_MAX_BUFFERED_BYTES); reconnect and resync. */

@@ -25,6 +25,12 @@ export class ServerChangeRefused extends Error {
     super(`server change refused: ${reason}`);
   }
 }
+/**
+ * Presence claims past a socket's share it may make before it is closed with 4430. A stock client
+ * makes none (it announces its own id, and echoes ids other sockets own, which are not claims);
+ * a few are tolerated for clients that briefly use an extra id.
+ */
+const PRESENCE_REFUSALS_BEFORE_CLOSE = 16;
 
 /** First retry of a failed write; doubles up to WRITE_RETRY_MAX_MS while the store keeps failing. */
 const WRITE_RETRY_FIRST_MS = 100;
@@ -66,6 +72,7 @@ export class RoomManager implements ServerChanges {
       conn.dispose();
       this.connections.delete(conn);
       if (room) this.#leave(room, conn);
+      this.memoryRelease.socketClosed();
     });
     conn.socket.on('pong', () => (conn.alive = true));
     try {
@@ -151,7 +158,7 @@ export class RoomManager implements ServerChanges {
         case 'sync-update':
           return this.#applyUpdate(room, conn, message.update);
         case 'awareness':
-          return room.applyAwareness(conn, message.update);
+          return this.#applyAwareness(room, conn, message.update);
         case 'query-awareness':
           return room.sendAllAwareness(conn);
         case 'saved-state':
@@ -164,9 +171,22 @@ export class RoomManager implements ServerChanges {
     }
   }
 
+  #applyAwareness(room: Room, conn: SyncConnection, update: Uint8Array) {
+    if (update.byteLength > this.settings.maxAwarenessBytes) return conn.close(CloseCode.presenceTooLarge);
+    conn.presenceRefusals += room.applyAwareness(conn, update, PRESENCE_REFUSALS_BEFORE_CLOSE - conn.presenceRefusals);
+    if (conn.presenceRefusals > PRESENCE_REFUSALS_BEFORE_CLOSE) {
+      log.warn('closed a socket claiming presence for too many client ids', { doc: room.name });
+      conn.close(CloseCode.tooManyPresenceIds);
+    }
+  }
+
   #applyUpdate(room: Room, conn: SyncConnection, update: Uint8Array) {
-    // Observers and archived COPs: dropped silently, the socket stays open.
-    if (!conn.canWrite) return;
+    if (!conn.canWrite) {
+      // Observers and archived COPs: dropped silently and the socket stays open — unless the
+      // bytes are not an update at all, which closes it like any malformed frame.
+      Y.decodeUpdate(update);
+      return;
+    }
     // What only the people running meetings may change, refused whole before anything is applied.
     if (room.isWorkspace && !conn.runsMeetings) {
       const refused = refusedWorkspaceChange(room.doc, update, { userId: conn.userId, runsMeetings: false });
@@ -211,7 +231,7 @@ export class RoomManager implements ServerChanges {
       if (loading) return loading;
       this.memoryRelease.cancel();
       const load = this.store.load(name, copId).then((stored) => {
-        const fresh = new Room(name, copId, stored, this.#onPending);
+        const fresh = new Room(name, copId, stored, this.#onPending, this.settings.maxAwarenessIdsPerSocket);
         this.rooms.set(name, fresh);
         return fresh;
       });

@@ -5,6 +5,7 @@
  * state wait in `whenStored` until no write for this room is outstanding.
  */
 import { workspaceDocName } from '@atelier/workspace';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import {
   applyAwarenessUpdate,
@@ -13,9 +14,14 @@ import {
   removeAwarenessStates
 } from 'y-protocols/awareness';
 import type { StoredDocument } from './document-store';
-import { AwarenessOwnership, decodeAwarenessUpdate, encodeAwarenessEntries } from './awareness-ownership';
+import { AwarenessOwnership, checkStates, encodeAwarenessEntries, readAwarenessEntries } from './awareness-ownership';
 import { encodeAwareness, encodeSavedState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
 import type { SyncConnection } from './sync-connection';
+
+/** The entry count an awareness update starts with (it was read once already). */
+function countOf(update: Uint8Array): number {
+  return decoding.readVarUint(decoding.createDecoder(update));
+}
 
 /** Transaction origin of the updates replayed from storage when a room loads. */
 export const LOAD_ORIGIN = Symbol('atelier.sync.load');
@@ -36,7 +42,7 @@ export interface PendingUpdate {
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: Awareness;
-  readonly ownership = new AwarenessOwnership<SyncConnection>();
+  readonly ownership: AwarenessOwnership<SyncConnection>;
   readonly conns = new Set<SyncConnection>();
   /** Applied to the doc, not yet handed to the store. */
   pending: PendingUpdate[] = [];
@@ -62,9 +68,11 @@ export class Room {
     readonly name: string,
     readonly copId: string,
     stored: StoredDocument,
-    private readonly onPending: (room: Room) => void
+    private readonly onPending: (room: Room) => void,
+    maxAwarenessIdsPerSocket: number
   ) {
     this.isWorkspace = name === workspaceDocName(copId);
+    this.ownership = new AwarenessOwnership<SyncConnection>(maxAwarenessIdsPerSocket);
     Y.transact(
       this.doc,
       () => {
@@ -119,7 +127,11 @@ export class Room {
   leave(conn: SyncConnection) {
     if (!this.conns.delete(conn)) return;
     const ids = this.ownership.release(conn);
-    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, null);
+    if (ids.length === 0) return;
+    removeAwarenessStates(this.awareness, ids, null);
+    // y-protocols keeps every client's clock in `meta` for ever; the removal is relayed by now,
+    // and ownership (not the clock) decides who may set these ids again.
+    for (const id of ids) this.awareness.meta.delete(id);
   }
 
   /** A client's state vector: answer with what it lacks, once that is all stored. */
@@ -161,11 +173,18 @@ export class Room {
     Y.transact(this.doc, () => change(this.doc), SERVER_ORIGIN);
   }
 
-  applyAwareness(conn: SyncConnection, update: Uint8Array) {
-    const entries = decodeAwarenessUpdate(update);
-    const allowed = this.ownership.filter(conn, entries);
-    if (allowed.length === 0) return;
-    applyAwarenessUpdate(this.awareness, allowed.length === entries.length ? update : encodeAwarenessEntries(allowed), conn);
+  /**
+   * Applies the entries of a client's awareness update that it may set; throws ProtocolError on
+   * malformed bytes before anything is applied. Returns how many claims of new ids were refused
+   * because the socket already holds its share; past `maxRefused` it stops reading and applies
+   * nothing (the caller closes the socket).
+   */
+  applyAwareness(conn: SyncConnection, update: Uint8Array, maxRefused: number): number {
+    const { allowed, refused, stopped } = this.ownership.filter(conn, readAwarenessEntries(update), maxRefused);
+    if (stopped || allowed.length === 0) return refused;
+    checkStates(allowed);
+    applyAwarenessUpdate(this.awareness, refused === 0 && allowed.length === countOf(update) ? update : encodeAwarenessEntries(allowed), conn);
+    return refused;
   }
 
   sendAllAwareness(conn: SyncConnection) {

@@ -2,7 +2,9 @@
  * One client's sync socket: who it is (from the upgrade's access decision), what it may do, and
  * the per-socket limits — message and byte rate (frames over the rate wait in a backlog while the
  * socket is not read, so TCP slows the sender down; nothing is dropped), the buffered-bytes cap
- * for slow readers, and liveness for the idle ping.
+ * for slow readers, and liveness for the idle ping. A socket the server closes is cut
+ * CLOSE_HANDSHAKE_MS later if its peer has not answered (`closeSocket`, also for refused upgrades),
+ * so a flood of sockets that never answer holds nothing for long.
  */
 import type { WebSocket } from 'ws';
 import type { SyncSettings } from '../config';
@@ -25,6 +27,15 @@ let nextId = 1;
 /** A socket the server closed gets this long to answer the close frame before it is cut. */
 const CLOSE_HANDSHAKE_MS = 2_000;
 
+/**
+ * Closes a raw socket with a named code and cuts it if the peer does not answer the close frame
+ * in time (ws would otherwise wait 30 s, holding the socket's buffers).
+ */
+export function closeSocket(socket: WebSocket, reason: { code: number; reason: string }) {
+  socket.close(reason.code, reason.reason);
+  setTimeout(() => socket.terminate(), CLOSE_HANDSHAKE_MS).unref();
+}
+
 type FrameHandler = (frame: Uint8Array, isBinary: boolean) => void;
 
 export class SyncConnection {
@@ -39,6 +50,8 @@ export class SyncConnection {
   runsMeetings: boolean;
   /** Set by every pong and message; cleared by every ping. */
   alive = true;
+  /** Presence claims refused because the socket held its share of client ids (closed past a bound). */
+  presenceRefusals = 0;
   closed = false;
   readonly #messages: TokenBucket;
   readonly #bytes: TokenBucket;
@@ -75,6 +88,8 @@ export class SyncConnection {
       return;
     }
     this.#backlog.push([frame, isBinary]);
+    // While the document loads, stop reading: the backlog holds only what ws had already read.
+    if (!this.#handler) this.socket.pause();
     this.#drain();
   }
 
@@ -125,9 +140,8 @@ export class SyncConnection {
   close(reason: { code: number; reason: string }) {
     if (this.closed) return;
     this.dispose();
-    this.socket.close(reason.code, reason.reason);
     // A reader that is not reading never answers the close frame; do not hold its memory for 30 s.
-    setTimeout(() => this.socket.terminate(), CLOSE_HANDSHAKE_MS).unref();
+    closeSocket(this.socket, reason);
   }
 
   /** Runs `cleanup` when the socket is disposed (at once if it already is). */

@@ -22,7 +22,7 @@ import type { DocumentStore } from './document-store';
 import { CloseCode } from './protocol';
 import { RoomManager } from './room-manager';
 import { SqliteWriterStore } from './sqlite-writer-store';
-import { SyncConnection, type Peer } from './sync-connection';
+import { closeSocket, SyncConnection, type Peer } from './sync-connection';
 
 export const SYNC_PATH_PREFIX = '/sync/';
 
@@ -102,11 +102,12 @@ export function createSyncService(ctx: ServerContext, store: DocumentStore = new
         return nodeWs.upgradeWebSocket(c, {
           onOpen(_event, ws) {
             const socket = ws.raw as WebSocket;
-            if (!decision.ok) return socket.close(decision.close.code, decision.close.reason);
-            if (closing) return socket.close(CloseCode.goingAway.code, CloseCode.goingAway.reason);
+            // Refused sockets are cut if they do not answer the close: a flood of them holds nothing.
+            if (!decision.ok) return closeSocket(socket, decision.close);
+            if (closing) return closeSocket(socket, CloseCode.goingAway);
             // Counted again here: upgrades decided at the same time all saw the same count.
             const release = accountSockets.take(decision.peer.userId);
-            if (!release) return socket.close(CloseCode.tooManyConnections.code, CloseCode.tooManyConnections.reason);
+            if (!release) return closeSocket(socket, CloseCode.tooManyConnections);
             socket.once('close', release);
             const conn = new SyncConnection(socket, decision.peer, settings);
             // A socket being closed no longer counts, as before its close handshake ends.
