@@ -30,6 +30,13 @@ export interface SyncSettings {
   maxFrameBytes: number;
   /** Largest a stored document may grow; updates beyond it close the sender with 4413. */
   maxDocumentBytes: number;
+  /**
+   * Bytes of updates waiting for predecessors that have not arrived, one socket may park in a
+   * document (honest clients park none: the server relays every update they build on).
+   */
+  maxWaitingBytesPerSocket: number;
+  /** The same, for all sockets of one document together. */
+  maxWaitingBytesPerDocument: number;
   /** Sustained messages per second per socket (bursts of twice this pass); faster readers are paused. */
   maxMessagesPerSecond: number;
   /** Sustained bytes per second per socket (bursts of twice this, at least one frame, pass). */
@@ -55,6 +62,8 @@ export interface SyncSettings {
 export const SYNC_ENV = {
   maxFrameBytes: 'SYNC_MAX_FRAME_BYTES',
   maxDocumentBytes: 'SYNC_MAX_DOCUMENT_BYTES',
+  maxWaitingBytesPerSocket: 'SYNC_MAX_WAITING_BYTES_PER_SOCKET',
+  maxWaitingBytesPerDocument: 'SYNC_MAX_WAITING_BYTES_PER_DOCUMENT',
   maxMessagesPerSecond: 'SYNC_MAX_MESSAGES_PER_SECOND',
   maxBytesPerSecond: 'SYNC_MAX_BYTES_PER_SECOND',
   maxBufferedBytes: 'SYNC_MAX_BUFFERED_BYTES',
@@ -71,6 +80,10 @@ export const SYNC_DEFAULTS: Readonly<SyncSettings> = {
   maxFrameBytes: 1 * MiB,
   // A COP's notes are text; 32 MiB compacted is far beyond any real one and bounds memory.
   maxDocumentBytes: 32 * MiB,
+  // Waiting updates are a sign of a lost or forged predecessor; a little room covers a device
+  // whose earlier update is still on its way, and they also count toward the document limit.
+  maxWaitingBytesPerSocket: 1 * MiB,
+  maxWaitingBytesPerDocument: 4 * MiB,
   // The contract asks for bursts of 2,000 updates a second into one document from a few sockets.
   maxMessagesPerSecond: 1000,
   maxBytesPerSecond: 4 * MiB,

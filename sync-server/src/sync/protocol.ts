@@ -59,6 +59,8 @@ export const CloseCode = {
   notAuthenticated: { code: 4401, reason: 'no valid session' },
   forbidden: { code: 4403, reason: 'not allowed' },
   documentTooLarge: { code: 4413, reason: 'document too large' },
+  /** Too many bytes of updates whose predecessors never arrived (SYNC_MAX_WAITING_BYTES_PER_*). */
+  tooManyWaiting: { code: 4422, reason: 'too many updates waiting for missing ones' },
   tooManyConnections: { code: 4429, reason: 'too many open connections' },
   /** The document was reloaded from storage after an update failed to integrate; reconnect. */
   documentReloaded: { code: 4500, reason: 'document reloaded, reconnect' },

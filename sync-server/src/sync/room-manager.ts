@@ -6,7 +6,6 @@
  * grown heap is handed back (memory-release.ts). A failed write keeps everything in memory and is
  * retried with backoff; nothing is dropped.
  */
-import * as Y from 'yjs';
 import type { SyncSettings } from '../config';
 import { log } from '../log';
 import type { DocumentStore } from './document-store';
@@ -14,6 +13,7 @@ import { MemoryRelease } from './memory-release';
 import { CloseCode, decodeClientMessage, ProtocolError } from './protocol';
 import { Room } from './room';
 import type { SyncConnection } from './sync-connection';
+import { compactedSizes, encodeIntegratedState, restoreWaiting, saveWaiting } from './waiting-updates';
 
 /** First retry of a failed write; doubles up to WRITE_RETRY_MAX_MS while the store keeps failing. */
 const WRITE_RETRY_FIRST_MS = 100;
@@ -109,6 +109,8 @@ export class RoomManager {
 
   #receive(room: Room, conn: SyncConnection, frame: Uint8Array, isBinary: boolean) {
     if (conn.closed) return;
+    // While the doc is rebuilt after a failed update, frames wait (a few milliseconds) in order.
+    if (room.restoring) return void room.held.push({ conn, frame, isBinary });
     if (!isBinary) return conn.close(CloseCode.unsupportedData);
     try {
       const message = decodeClientMessage(frame);
@@ -135,14 +137,66 @@ export class RoomManager {
   #applyUpdate(room: Room, conn: SyncConnection, update: Uint8Array) {
     // Observers and archived COPs: dropped silently, the socket stays open.
     if (!conn.canWrite) return;
-    if (room.bytes + update.byteLength > this.settings.maxDocumentBytes) {
-      log.warn('refused an update over the document size limit', { doc: room.name, bytes: room.bytes });
-      return conn.close(CloseCode.documentTooLarge);
+    const limit = this.settings.maxDocumentBytes;
+    // What waits for missing predecessors counts too: compaction used to store it.
+    if (room.bytes + room.waitingBytes + update.byteLength > limit) {
+      // A document at its limit still takes updates that leave it no larger once compacted
+      // (deletions, a smaller version restored, a device's step 2 on opening it): its members
+      // can always open it and find a way back under the limit.
+      const { before, after } = compactedSizes(room.doc, update);
+      if (after > limit && after > before) {
+        log.warn('refused an update over the document size limit', { doc: room.name, bytes: room.bytes });
+        return conn.close(CloseCode.documentTooLarge);
+      }
+      room.compactSoon = true;
     }
+    const waitingBefore = saveWaiting(room.doc);
+    const waitingBytesBefore = room.waitingBytes;
     if (!room.applyUpdate(conn, update)) {
-      log.error('an update failed to integrate; reloading the document', { doc: room.name });
+      log.warn('an update failed to integrate; rebuilding the document from storage', { doc: room.name });
       conn.close(CloseCode.badMessage);
-      this.#discard(room);
+      void this.#restore(room);
+      return;
+    }
+    const waitingAfter = room.waitingBytes;
+    if (waitingAfter > waitingBytesBefore) {
+      conn.waitingBytes += waitingAfter - waitingBytesBefore;
+      if (
+        conn.waitingBytes > this.settings.maxWaitingBytesPerSocket ||
+        waitingAfter > this.settings.maxWaitingBytesPerDocument ||
+        room.bytes + waitingAfter > limit
+      ) {
+        restoreWaiting(room.doc, waitingBefore);
+        log.warn('refused updates whose predecessors never arrived', { doc: room.name, waitingBytes: waitingAfter });
+        return conn.close(CloseCode.tooManyWaiting);
+      }
+    } else if (waitingAfter === 0 && waitingBytesBefore > 0) {
+      // Everything that waited has integrated (and is counted as stored bytes now).
+      for (const other of room.conns) other.waitingBytes = 0;
+    }
+  }
+
+  /**
+   * After an update failed midway, the doc holds half of it: once every good update is stored,
+   * the doc is rebuilt from storage in place. Its sockets stay open; their frames wait meanwhile.
+   */
+  async #restore(room: Room) {
+    if (room.restoring) return;
+    room.restoring = true;
+    try {
+      await this.whenAllStored();
+      const stored = await this.#exclusive(() => this.store.load(room.name, room.copId));
+      room.reload(stored);
+    } catch (err) {
+      log.error('could not rebuild a document from storage; reloading it', { doc: room.name, error: String(err) });
+      room.resume();
+      return this.#discard(room);
+    }
+    room.resume();
+    // In order; a frame that fails again starts the next rebuild, which replays the rest.
+    while (room.held.length > 0 && !room.restoring) {
+      const { conn, frame, isBinary } = room.held.shift()!;
+      this.#receive(room, conn, frame, isBinary);
     }
   }
 
@@ -173,6 +227,11 @@ export class RoomManager {
       const load = this.store.load(name, copId).then((stored) => {
         const fresh = new Room(name, copId, stored, this.#onPending);
         this.rooms.set(name, fresh);
+        // Stored past the limit (a lowered limit, or waiting updates stored by an older server):
+        // compaction without the waiting part brings it back where it can.
+        if (fresh.bytes > this.settings.maxDocumentBytes) {
+          void this.#compact(fresh).catch((err) => log.warn('could not compact a document', { doc: name, error: String(err) }));
+        }
         return fresh;
       });
       this.#loading.set(name, load);
@@ -224,8 +283,10 @@ export class RoomManager {
 
   /** Replaces the stored updates by the doc's gc'd state (deleted text is not kept forever). */
   async #compactNow(room: Room) {
-    const state = Y.encodeStateAsUpdate(room.doc);
+    // Updates still waiting for predecessors are never stored (waiting-updates.ts).
+    const state = encodeIntegratedState(room.doc);
     const before = room.updatesSinceCompaction;
+    room.compactSoon = false;
     await this.store.compact(room.name, state);
     room.updatesSinceCompaction -= before;
     room.bytes = state.byteLength + room.pending.reduce((sum, p) => sum + p.update.byteLength, 0);
@@ -294,7 +355,8 @@ export class RoomManager {
         room.delivered(entries);
       }
       for (const { room } of work) {
-        if (room.status === 'open' && room.updatesSinceCompaction >= this.settings.compactAfterUpdates) {
+        const overLimit = room.compactSoon || room.bytes > this.settings.maxDocumentBytes;
+        if (room.status === 'open' && (overLimit || room.updatesSinceCompaction >= this.settings.compactAfterUpdates)) {
           try {
             await this.#compactNow(room);
           } catch (err) {

@@ -35,6 +35,8 @@ export class SyncConnection {
   canWrite: boolean;
   /** Set by every pong and message; cleared by every ping. */
   alive = true;
+  /** Bytes this socket parked in its room as updates waiting for missing predecessors. */
+  waitingBytes = 0;
   closed = false;
   readonly #messages: TokenBucket;
   readonly #bytes: TokenBucket;
