@@ -20,6 +20,11 @@ export interface AtelierConfig {
   trustProxy: boolean;
   /** Limits and timings of the sync websockets (see docs/sync.md). */
   sync: SyncSettings;
+  /**
+   * SYNC_FREE_FORM_DOCUMENTS: serve documents of any well-formed name under a COP, listed in its
+   * workspace or not (the behaviour before listings were checked; for other clients and tests).
+   */
+  freeFormDocuments: boolean;
   /** Largest file a COP library accepts (MAX_UPLOAD_BYTES); larger uploads get 413. */
   maxUploadBytes: number;
 }
@@ -37,6 +42,11 @@ export interface SyncSettings {
   maxWaitingBytesPerSocket: number;
   /** The same, for all sockets of one document together. */
   maxWaitingBytesPerDocument: number;
+  /**
+   * How long a socket to a note or protocol its COP's workspace does not list waits for the
+   * listing (a client creating a note opens its document at once) before it is closed with 4404.
+   */
+  unlistedWaitMs: number;
   /** Sustained messages per second per socket (bursts of twice this pass); faster readers are paused. */
   maxMessagesPerSecond: number;
   /** Sustained bytes per second per socket (bursts of twice this, at least one frame, pass). */
@@ -64,6 +74,7 @@ export const SYNC_ENV = {
   maxDocumentBytes: 'SYNC_MAX_DOCUMENT_BYTES',
   maxWaitingBytesPerSocket: 'SYNC_MAX_WAITING_BYTES_PER_SOCKET',
   maxWaitingBytesPerDocument: 'SYNC_MAX_WAITING_BYTES_PER_DOCUMENT',
+  unlistedWaitMs: 'SYNC_UNLISTED_WAIT_MS',
   maxMessagesPerSecond: 'SYNC_MAX_MESSAGES_PER_SECOND',
   maxBytesPerSecond: 'SYNC_MAX_BYTES_PER_SECOND',
   maxBufferedBytes: 'SYNC_MAX_BUFFERED_BYTES',
@@ -84,6 +95,9 @@ export const SYNC_DEFAULTS: Readonly<SyncSettings> = {
   // whose earlier update is still on its way, and they also count toward the document limit.
   maxWaitingBytesPerSocket: 1 * MiB,
   maxWaitingBytesPerDocument: 4 * MiB,
+  // The creating client sends the listing first, on its open workspace socket; seconds cover a
+  // slow venue network, and a refused name waits this long for nothing.
+  unlistedWaitMs: 5_000,
   // The contract asks for bursts of 2,000 updates a second into one document from a few sockets.
   maxMessagesPerSecond: 1000,
   maxBytesPerSecond: 4 * MiB,
@@ -195,6 +209,7 @@ export function loadConfig(env: Env = process.env): AtelierConfig {
     publicOrigins: parseOrigins(env.PUBLIC_ORIGIN, port),
     webRoot: resolve(env.ATELIER_WEB_ROOT?.trim() || DEFAULTS.webRoot),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
+    freeFormDocuments: parseBoolean('SYNC_FREE_FORM_DOCUMENTS', env.SYNC_FREE_FORM_DOCUMENTS, false),
     sync: parseSyncSettings(env),
     maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes)
   };

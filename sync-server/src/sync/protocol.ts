@@ -58,6 +58,8 @@ export const CloseCode = {
   badMessage: { code: 4400, reason: 'malformed message' },
   notAuthenticated: { code: 4401, reason: 'no valid session' },
   forbidden: { code: 4403, reason: 'not allowed' },
+  /** A note or protocol the COP's workspace does not list (after SYNC_UNLISTED_WAIT_MS). */
+  unlistedDocument: { code: 4404, reason: 'no such document in this COP' },
   documentTooLarge: { code: 4413, reason: 'document too large' },
   /** Too many bytes of updates whose predecessors never arrived (SYNC_MAX_WAITING_BYTES_PER_*). */
   tooManyWaiting: { code: 4422, reason: 'too many updates waiting for missing ones' },

@@ -46,8 +46,11 @@ export class RoomManager {
     private readonly settings: SyncSettings
   ) {}
 
-  /** Attaches an authorized socket to its document, loading the document if needed. */
-  async attach(conn: SyncConnection): Promise<void> {
+  /**
+   * Attaches an authorized socket to its document, loading the document if needed. `admit`, when
+   * given, decides first whether the document exists (its frames wait meanwhile).
+   */
+  async attach(conn: SyncConnection, admit?: () => Promise<boolean>): Promise<void> {
     this.connections.add(conn);
     let room: Room | undefined;
     conn.socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => conn.receive(toBytes(data), isBinary));
@@ -58,6 +61,11 @@ export class RoomManager {
     });
     conn.socket.on('pong', () => (conn.alive = true));
     try {
+      if (admit && !(await admit())) {
+        if (!conn.closed) log.info('refused a document its workspace does not list', { doc: conn.docName });
+        return conn.close(CloseCode.unlistedDocument);
+      }
+      if (conn.closed) return;
       const loaded = await this.#acquire(conn.docName, conn.copId);
       if (conn.closed) {
         this.#scheduleUnloadIfEmpty(loaded);

@@ -19,6 +19,7 @@ import { sessionTokenFromCookieHeader } from '../http/session-cookie';
 import { AccountSockets } from './account-sockets';
 import { closeWhenSessionExpires, watchAccess } from './access-watch';
 import type { DocumentStore } from './document-store';
+import { isListedDocument } from './document-listing';
 import { CloseCode } from './protocol';
 import { RoomManager } from './room-manager';
 import { SqliteWriterStore } from './sqlite-writer-store';
@@ -112,7 +113,7 @@ export function createSyncService(ctx: ServerContext, store: DocumentStore = new
             // A socket being closed no longer counts, as before its close handshake ends.
             conn.onDispose(release);
             closeWhenSessionExpires(ctx, conn, decision.validUntil);
-            void manager.attach(conn);
+            void manager.attach(conn, ctx.config.freeFormDocuments ? undefined : () => isListedDocument(manager, store, doc, settings.unlistedWaitMs));
           }
         });
       });
