@@ -25,6 +25,8 @@ export interface AtelierConfig {
    * workspace or not (the behaviour before listings were checked; for other clients and tests).
    */
   freeFormDocuments: boolean;
+  /** COP_STORAGE_QUOTA_BYTES: what one COP's documents and library files may take together. */
+  copStorageQuotaBytes: number;
   /** Largest file a COP library accepts (MAX_UPLOAD_BYTES); larger uploads get 413. */
   maxUploadBytes: number;
 }
@@ -133,7 +135,9 @@ export const DEFAULTS = {
   webRoot: resolve(here, '../../apps/web/build'),
   trustProxy: false,
   // Slide decks and reports: 25 MB covers nearly all, and a venue's network can carry it.
-  maxUploadBytes: 25 * 1000 * 1000
+  maxUploadBytes: 25 * 1000 * 1000,
+  // Forty full-size uploads and hundreds of long notes; a handful of COPs fit a small server's disk.
+  copStorageQuotaBytes: 1000 * 1000 * 1000
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -211,6 +215,7 @@ export function loadConfig(env: Env = process.env): AtelierConfig {
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
     freeFormDocuments: parseBoolean('SYNC_FREE_FORM_DOCUMENTS', env.SYNC_FREE_FORM_DOCUMENTS, false),
     sync: parseSyncSettings(env),
-    maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes)
+    maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes),
+    copStorageQuotaBytes: parsePositiveInteger('COP_STORAGE_QUOTA_BYTES', env.COP_STORAGE_QUOTA_BYTES, DEFAULTS.copStorageQuotaBytes)
   };
 }

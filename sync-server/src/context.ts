@@ -8,6 +8,7 @@ import type { AtelierConfig } from './config';
 import type { SqliteDatabase } from './db/database';
 import type { BlobStore } from './files/blob-store';
 import { DiskBlobStore } from './files/disk-blob-store';
+import { CopStorage } from './storage/cop-storage';
 
 export interface ServerContext {
   config: AtelierConfig;
@@ -16,6 +17,8 @@ export interface ServerContext {
   sessions: SessionStore;
   /** Contents of library files (content-addressed). */
   blobs: BlobStore;
+  /** Each COP's stored bytes (documents and files) against COP_STORAGE_QUOTA_BYTES. */
+  storage: CopStorage;
   /** Cookies get Secure and the __Host- prefix when the first public origin is https. */
   secureCookies: boolean;
 }
@@ -30,6 +33,7 @@ export function createContext(config: AtelierConfig, db: SqliteDatabase): Server
     events,
     sessions: new SessionStore(db, events),
     blobs: new DiskBlobStore(config.dataDir),
+    storage: new CopStorage(db, config.copStorageQuotaBytes),
     secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false
   };
 }

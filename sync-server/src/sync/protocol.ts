@@ -61,6 +61,8 @@ export const CloseCode = {
   /** A note or protocol the COP's workspace does not list (after SYNC_UNLISTED_WAIT_MS). */
   unlistedDocument: { code: 4404, reason: 'no such document in this COP' },
   documentTooLarge: { code: 4413, reason: 'document too large' },
+  /** The COP's documents and files together reached COP_STORAGE_QUOTA_BYTES. */
+  copStorageFull: { code: 4414, reason: "the COP's storage quota is full" },
   /** Too many bytes of updates whose predecessors never arrived (SYNC_MAX_WAITING_BYTES_PER_*). */
   tooManyWaiting: { code: 4422, reason: 'too many updates waiting for missing ones' },
   tooManyConnections: { code: 4429, reason: 'too many open connections' },

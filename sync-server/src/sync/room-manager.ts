@@ -8,6 +8,7 @@
  */
 import type { SyncSettings } from '../config';
 import { log } from '../log';
+import type { CopStorage } from '../storage/cop-storage';
 import type { DocumentStore } from './document-store';
 import { MemoryRelease } from './memory-release';
 import { CloseCode, decodeClientMessage, ProtocolError } from './protocol';
@@ -43,7 +44,9 @@ export class RoomManager {
 
   constructor(
     private readonly store: DocumentStore,
-    private readonly settings: SyncSettings
+    private readonly settings: SyncSettings,
+    /** The COP storage quota, checked against each update (none: no quota). */
+    private readonly quota?: CopStorage
   ) {}
 
   /**
@@ -147,14 +150,20 @@ export class RoomManager {
     if (!conn.canWrite) return;
     const limit = this.settings.maxDocumentBytes;
     // What waits for missing predecessors counts too: compaction used to store it.
-    if (room.bytes + room.waitingBytes + update.byteLength > limit) {
-      // A document at its limit still takes updates that leave it no larger once compacted
-      // (deletions, a smaller version restored, a device's step 2 on opening it): its members
-      // can always open it and find a way back under the limit.
+    const overDocument = room.bytes + room.waitingBytes + update.byteLength > limit;
+    const overQuota = this.quota !== undefined && !this.quota.fits(room.copId, update.byteLength, true);
+    if (overDocument || overQuota) {
+      // A document at its limit, or in a COP at its quota, still takes updates that leave it no
+      // larger once compacted (deletions, a smaller version restored, a device's step 2 on
+      // opening it): its members can always open it and find a way back.
       const { before, after } = compactedSizes(room.doc, update);
-      if (after > limit && after > before) {
+      if (after > before && after > limit) {
         log.warn('refused an update over the document size limit', { doc: room.name, bytes: room.bytes });
         return conn.close(CloseCode.documentTooLarge);
+      }
+      if (after > before && overQuota) {
+        log.warn('refused an update over the COP storage quota', { doc: room.name, cop: room.copId });
+        return conn.close(CloseCode.copStorageFull);
       }
       room.compactSoon = true;
     }

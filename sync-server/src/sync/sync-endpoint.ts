@@ -54,7 +54,7 @@ type Decision = { ok: true; peer: Peer; validUntil: number } | { ok: false; clos
 
 export function createSyncService(ctx: ServerContext, store: DocumentStore = new SqliteWriterStore(ctx.db)): SyncService {
   const settings = ctx.config.sync;
-  const manager = new RoomManager(store, settings);
+  const manager = new RoomManager(store, settings, ctx.storage);
   const accountSockets = new AccountSockets(settings.maxSocketsPerUser);
   const unwatch = watchAccess(ctx, manager.connections);
   const pingTimer = setInterval(() => manager.pingAll(), settings.pingIntervalMs);
