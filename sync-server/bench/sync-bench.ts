@@ -93,7 +93,7 @@ async function startAtelier(): Promise<Target> {
   // BENCH_PROFILE_DIR=/some/dir writes a V8 CPU profile of Atelier's server there.
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, ATELIER_MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ATELIER_QUIET: '1', SYNC_UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ATELIER_QUIET: '1', SYNC_UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS), SYNC_FREE_FORM_DOCUMENTS: 'true' },
     stdio: ['ignore', 'ignore', 'inherit']
   });
   running.add(child);

@@ -20,6 +20,13 @@ export interface AtelierConfig {
   trustProxy: boolean;
   /** Limits and timings of the sync websockets (see docs/sync.md). */
   sync: SyncSettings;
+  /**
+   * SYNC_FREE_FORM_DOCUMENTS: serve documents of any well-formed name under a COP, listed in its
+   * workspace or not (the behaviour before listings were checked; for other clients and tests).
+   */
+  freeFormDocuments: boolean;
+  /** COP_STORAGE_QUOTA_BYTES: what one COP's documents and library files may take together. */
+  copStorageQuotaBytes: number;
   /** Largest file a COP library accepts (MAX_UPLOAD_BYTES); larger uploads get 413. */
   maxUploadBytes: number;
   /**
@@ -66,6 +73,18 @@ export interface SyncSettings {
   maxFrameBytes: number;
   /** Largest a stored document may grow; updates beyond it close the sender with 4413. */
   maxDocumentBytes: number;
+  /**
+   * Bytes of updates waiting for predecessors that have not arrived, one socket may park in a
+   * document (honest clients park none: the server relays every update they build on).
+   */
+  maxWaitingBytesPerSocket: number;
+  /** The same, for all sockets of one document together. */
+  maxWaitingBytesPerDocument: number;
+  /**
+   * How long a socket to a note or protocol its COP's workspace does not list waits for the
+   * listing (a client creating a note opens its document at once) before it is closed with 4404.
+   */
+  unlistedWaitMs: number;
   /** Sustained messages per second per socket (bursts of twice this pass); faster readers are paused. */
   maxMessagesPerSecond: number;
   /** Sustained bytes per second per socket (bursts of twice this, at least one frame, pass). */
@@ -98,6 +117,9 @@ export interface SyncSettings {
 export const SYNC_ENV = {
   maxFrameBytes: 'SYNC_MAX_FRAME_BYTES',
   maxDocumentBytes: 'SYNC_MAX_DOCUMENT_BYTES',
+  maxWaitingBytesPerSocket: 'SYNC_MAX_WAITING_BYTES_PER_SOCKET',
+  maxWaitingBytesPerDocument: 'SYNC_MAX_WAITING_BYTES_PER_DOCUMENT',
+  unlistedWaitMs: 'SYNC_UNLISTED_WAIT_MS',
   maxMessagesPerSecond: 'SYNC_MAX_MESSAGES_PER_SECOND',
   maxBytesPerSecond: 'SYNC_MAX_BYTES_PER_SECOND',
   maxBufferedBytes: 'SYNC_MAX_BUFFERED_BYTES',
@@ -116,6 +138,13 @@ export const SYNC_DEFAULTS: Readonly<SyncSettings> = {
   maxFrameBytes: 1 * MiB,
   // A COP's notes are text; 32 MiB compacted is far beyond any real one and bounds memory.
   maxDocumentBytes: 32 * MiB,
+  // Waiting updates are a sign of a lost or forged predecessor; a little room covers a device
+  // whose earlier update is still on its way, and they also count toward the document limit.
+  maxWaitingBytesPerSocket: 1 * MiB,
+  maxWaitingBytesPerDocument: 4 * MiB,
+  // The creating client sends the listing first, on its open workspace socket; seconds cover a
+  // slow venue network, and a refused name waits this long for nothing.
+  unlistedWaitMs: 5_000,
   // The contract asks for bursts of 2,000 updates a second into one document from a few sockets.
   maxMessagesPerSecond: 1000,
   maxBytesPerSecond: 4 * MiB,
@@ -163,7 +192,9 @@ export const DEFAULTS = {
   // Two workers: a large export takes a core for seconds, and the event loop keeps the other.
   exportConcurrency: 2,
   // A queue of a few dozen is minutes of work at most; beyond it, asking again later is better.
-  exportQueueLimit: 32
+  exportQueueLimit: 32,
+  // Forty full-size uploads and hundreds of long notes; a handful of COPs fit a small server's disk.
+  copStorageQuotaBytes: 1000 * 1000 * 1000
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -248,11 +279,13 @@ export function loadConfig(env: Env = process.env): AtelierConfig {
     publicOrigins: parseOrigins(env.PUBLIC_ORIGIN, port),
     webRoot: resolve(env.ATELIER_WEB_ROOT?.trim() || DEFAULTS.webRoot),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
+    freeFormDocuments: parseBoolean('SYNC_FREE_FORM_DOCUMENTS', env.SYNC_FREE_FORM_DOCUMENTS, false),
     sync: parseSyncSettings(env),
     maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes),
     dbBusyTimeoutMs: parsePositiveInteger('DB_BUSY_TIMEOUT_MS', env.DB_BUSY_TIMEOUT_MS, DEFAULTS.dbBusyTimeoutMs),
     passwordHashing: parsePasswordHashing(env),
     exportConcurrency: parsePositiveInteger('EXPORT_CONCURRENCY', env.EXPORT_CONCURRENCY, DEFAULTS.exportConcurrency),
-    exportQueueLimit: parsePositiveInteger('EXPORT_QUEUE_LIMIT', env.EXPORT_QUEUE_LIMIT, DEFAULTS.exportQueueLimit)
+    exportQueueLimit: parsePositiveInteger('EXPORT_QUEUE_LIMIT', env.EXPORT_QUEUE_LIMIT, DEFAULTS.exportQueueLimit),
+    copStorageQuotaBytes: parsePositiveInteger('COP_STORAGE_QUOTA_BYTES', env.COP_STORAGE_QUOTA_BYTES, DEFAULTS.copStorageQuotaBytes)
   };
 }

@@ -12,6 +12,7 @@ import type { BlobStore } from './files/blob-store';
 import { DiskBlobStore } from './files/disk-blob-store';
 import { PasswordHashGate } from './http/password-hash-gate';
 import { ExportPool } from './exports/export-pool';
+import { CopStorage } from './storage/cop-storage';
 
 export interface ServerContext {
   config: AtelierConfig;
@@ -26,6 +27,8 @@ export interface ServerContext {
   storageBusy: StorageBusyGuard;
   /** Every password hash a request starts waits here for its turn (bounded CPU and memory). */
   passwordHashing: PasswordHashGate;
+  /** Each COP's stored bytes (documents and files) against COP_STORAGE_QUOTA_BYTES. */
+  storage: CopStorage;
   /** Cookies get Secure and the __Host- prefix when the first public origin is https. */
   secureCookies: boolean;
   /** Worker threads that build exports off the event loop (EXPORT_CONCURRENCY). */
@@ -47,6 +50,7 @@ export function createContext(config: AtelierConfig, db: SqliteDatabase): Server
     storageBusy: new StorageBusyGuard(db, config.dbBusyTimeoutMs),
     passwordHashing: new PasswordHashGate(config.passwordHashing),
     secureCookies: config.publicOrigins[0]?.startsWith('https:') ?? false,
+    storage: new CopStorage(db, config.copStorageQuotaBytes),
     exports: new ExportPool(config.exportConcurrency, config.exportQueueLimit)
   };
 }

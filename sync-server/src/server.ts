@@ -9,7 +9,7 @@ import { createContext, type ServerContext } from './context';
 import type { AtelierConfig } from './config';
 import { openDatabase, type SqliteDatabase } from './db/database';
 import { log } from './log';
-import { createSyncService } from './sync/sync-endpoint';
+import { createSyncService, type SyncService } from './sync/sync-endpoint';
 
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:3000 */
@@ -17,6 +17,8 @@ export interface RunningServer {
   port: number;
   db: SqliteDatabase;
   context: ServerContext;
+  /** The sync websockets and the documents in memory (tests look at its rooms). */
+  sync: SyncService;
   /** Stops accepting, flushes storage, closes sockets (1001), closes the database. */
   close(): Promise<void>;
 }
@@ -54,5 +56,5 @@ export async function startServer(config: AtelierConfig): Promise<RunningServer>
       log.info('stopped');
     })());
 
-  return { url, port, db, context, close };
+  return { url, port, db, context, sync, close };
 }

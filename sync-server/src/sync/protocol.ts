@@ -63,9 +63,15 @@ export const CloseCode = {
   badMessage: { code: 4400, reason: 'malformed message' },
   notAuthenticated: { code: 4401, reason: 'no valid session' },
   forbidden: { code: 4403, reason: 'not allowed' },
+  /** A note or protocol the COP's workspace does not list (after SYNC_UNLISTED_WAIT_MS). */
+  unlistedDocument: { code: 4404, reason: 'no such document in this COP' },
   documentTooLarge: { code: 4413, reason: 'document too large' },
   /** The update changes what only the people running the COP's meetings may change. */
-  changeNotAllowed: { code: 4422, reason: 'change reserved to facilitators' },
+  changeNotAllowed: { code: 4423, reason: 'change reserved to facilitators' },
+  /** The COP's documents and files together reached COP_STORAGE_QUOTA_BYTES. */
+  copStorageFull: { code: 4414, reason: "the COP's storage quota is full" },
+  /** Too many bytes of updates whose predecessors never arrived (SYNC_MAX_WAITING_BYTES_PER_*). */
+  tooManyWaiting: { code: 4422, reason: 'too many updates waiting for missing ones' },
   tooManyConnections: { code: 4429, reason: 'too many open connections' },
   /** The socket kept claiming presence for more client ids than SYNC_MAX_AWARENESS_IDS_PER_SOCKET. */
   tooManyPresenceIds: { code: 4430, reason: 'too many presence ids' },

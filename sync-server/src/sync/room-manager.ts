@@ -11,12 +11,14 @@ import * as Y from 'yjs';
 import type { SyncSettings } from '../config';
 import { isStorageBusy } from '../db/storage-busy';
 import { log } from '../log';
+import type { CopStorage } from '../storage/cop-storage';
 import type { DocumentStore } from './document-store';
 import { MemoryRelease } from './memory-release';
 import { CloseCode, decodeClientMessage, ProtocolError } from './protocol';
 import { Room } from './room';
 import type { ServerChanges } from './server-changes';
 import type { SyncConnection } from './sync-connection';
+import { compactedSizes, encodeIntegratedState, restoreWaiting, saveWaiting } from './waiting-updates';
 
 /** Why the server could not make a change of its own to a document. */
 export class ServerChangeRefused extends Error {
@@ -60,11 +62,16 @@ export class RoomManager implements ServerChanges {
 
   constructor(
     private readonly store: DocumentStore,
-    private readonly settings: SyncSettings
+    private readonly settings: SyncSettings,
+    /** The COP storage quota, checked against each update (none: no quota). */
+    private readonly quota?: CopStorage
   ) {}
 
-  /** Attaches an authorized socket to its document, loading the document if needed. */
-  async attach(conn: SyncConnection): Promise<void> {
+  /**
+   * Attaches an authorized socket to its document, loading the document if needed. `admit`, when
+   * given, decides first whether the document exists (its frames wait meanwhile).
+   */
+  async attach(conn: SyncConnection, admit?: () => Promise<boolean>): Promise<void> {
     this.connections.add(conn);
     let room: Room | undefined;
     conn.socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => conn.receive(toBytes(data), isBinary));
@@ -76,6 +83,11 @@ export class RoomManager implements ServerChanges {
     });
     conn.socket.on('pong', () => (conn.alive = true));
     try {
+      if (admit && !(await admit())) {
+        if (!conn.closed) log.info('refused a document its workspace does not list', { doc: conn.docName });
+        return conn.close(CloseCode.unlistedDocument);
+      }
+      if (conn.closed) return;
       const loaded = await this.#acquire(conn.docName, conn.copId);
       if (conn.closed) {
         this.#scheduleUnloadIfEmpty(loaded);
@@ -148,6 +160,8 @@ export class RoomManager implements ServerChanges {
 
   #receive(room: Room, conn: SyncConnection, frame: Uint8Array, isBinary: boolean) {
     if (conn.closed) return;
+    // While the doc is rebuilt after a failed update, frames wait (a few milliseconds) in order.
+    if (room.restoring) return void room.held.push({ conn, frame, isBinary });
     if (!isBinary) return conn.close(CloseCode.unsupportedData);
     try {
       const message = decodeClientMessage(frame);
@@ -195,14 +209,72 @@ export class RoomManager implements ServerChanges {
         return conn.close(CloseCode.changeNotAllowed);
       }
     }
-    if (room.bytes + update.byteLength > this.settings.maxDocumentBytes) {
-      log.warn('refused an update over the document size limit', { doc: room.name, bytes: room.bytes });
-      return conn.close(CloseCode.documentTooLarge);
+    const limit = this.settings.maxDocumentBytes;
+    // What waits for missing predecessors counts too: compaction used to store it.
+    const overDocument = room.bytes + room.waitingBytes + update.byteLength > limit;
+    const overQuota = this.quota !== undefined && !this.quota.fits(room.copId, update.byteLength, true);
+    if (overDocument || overQuota) {
+      // A document at its limit, or in a COP at its quota, still takes updates that leave it no
+      // larger once compacted (deletions, a smaller version restored, a device's step 2 on
+      // opening it): its members can always open it and find a way back.
+      const { before, after } = compactedSizes(room.doc, update);
+      if (after > before && after > limit) {
+        log.warn('refused an update over the document size limit', { doc: room.name, bytes: room.bytes });
+        return conn.close(CloseCode.documentTooLarge);
+      }
+      if (after > before && overQuota) {
+        log.warn('refused an update over the COP storage quota', { doc: room.name, cop: room.copId });
+        return conn.close(CloseCode.copStorageFull);
+      }
+      room.compactSoon = true;
     }
+    const waitingBefore = saveWaiting(room.doc);
+    const waitingBytesBefore = room.waitingBytes;
     if (!room.applyUpdate(conn, update)) {
-      log.error('an update failed to integrate; reloading the document', { doc: room.name });
+      log.warn('an update failed to integrate; rebuilding the document from storage', { doc: room.name });
       conn.close(CloseCode.badMessage);
-      this.#discard(room);
+      void this.#restore(room);
+      return;
+    }
+    const waitingAfter = room.waitingBytes;
+    if (waitingAfter > waitingBytesBefore) {
+      conn.waitingBytes += waitingAfter - waitingBytesBefore;
+      if (
+        conn.waitingBytes > this.settings.maxWaitingBytesPerSocket ||
+        waitingAfter > this.settings.maxWaitingBytesPerDocument ||
+        room.bytes + waitingAfter > limit
+      ) {
+        restoreWaiting(room.doc, waitingBefore);
+        log.warn('refused updates whose predecessors never arrived', { doc: room.name, waitingBytes: waitingAfter });
+        return conn.close(CloseCode.tooManyWaiting);
+      }
+    } else if (waitingAfter === 0 && waitingBytesBefore > 0) {
+      // Everything that waited has integrated (and is counted as stored bytes now).
+      for (const other of room.conns) other.waitingBytes = 0;
+    }
+  }
+
+  /**
+   * After an update failed midway, the doc holds half of it: once every good update is stored,
+   * the doc is rebuilt from storage in place. Its sockets stay open; their frames wait meanwhile.
+   */
+  async #restore(room: Room) {
+    if (room.restoring) return;
+    room.restoring = true;
+    try {
+      await this.whenAllStored();
+      const stored = await this.#exclusive(() => this.store.load(room.name, room.copId));
+      room.reload(stored);
+    } catch (err) {
+      log.error('could not rebuild a document from storage; reloading it', { doc: room.name, error: String(err) });
+      room.resume();
+      return this.#discard(room);
+    }
+    room.resume();
+    // In order; a frame that fails again starts the next rebuild, which replays the rest.
+    while (room.held.length > 0 && !room.restoring) {
+      const { conn, frame, isBinary } = room.held.shift()!;
+      this.#receive(room, conn, frame, isBinary);
     }
   }
 
@@ -233,6 +305,11 @@ export class RoomManager implements ServerChanges {
       const load = this.store.load(name, copId).then((stored) => {
         const fresh = new Room(name, copId, stored, this.#onPending, this.settings.maxAwarenessIdsPerSocket);
         this.rooms.set(name, fresh);
+        // Stored past the limit (a lowered limit, or waiting updates stored by an older server):
+        // compaction without the waiting part brings it back where it can.
+        if (fresh.bytes > this.settings.maxDocumentBytes) {
+          void this.#compact(fresh).catch((err) => log.warn('could not compact a document', { doc: name, error: String(err) }));
+        }
         return fresh;
       });
       this.#loading.set(name, load);
@@ -284,8 +361,10 @@ export class RoomManager implements ServerChanges {
 
   /** Replaces the stored updates by the doc's gc'd state (deleted text is not kept forever). */
   async #compactNow(room: Room) {
-    const state = Y.encodeStateAsUpdate(room.doc);
+    // Updates still waiting for predecessors are never stored (waiting-updates.ts).
+    const state = encodeIntegratedState(room.doc);
     const before = room.updatesSinceCompaction;
+    room.compactSoon = false;
     await this.store.compact(room.name, state);
     room.updatesSinceCompaction -= before;
     room.bytes = state.byteLength + room.pending.reduce((sum, p) => sum + p.update.byteLength, 0);
@@ -354,7 +433,8 @@ export class RoomManager implements ServerChanges {
         room.delivered(entries);
       }
       for (const { room } of work) {
-        if (room.status === 'open' && room.updatesSinceCompaction >= this.settings.compactAfterUpdates) {
+        const overLimit = room.compactSoon || room.bytes > this.settings.maxDocumentBytes;
+        if (room.status === 'open' && (overLimit || room.updatesSinceCompaction >= this.settings.compactAfterUpdates)) {
           try {
             await this.#compactNow(room);
           } catch (err) {

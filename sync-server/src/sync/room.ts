@@ -17,6 +17,7 @@ import type { StoredDocument } from './document-store';
 import { AwarenessOwnership, checkStates, encodeAwarenessEntries, readAwarenessEntries } from './awareness-ownership';
 import { encodeAwareness, encodeSavedState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
 import type { SyncConnection } from './sync-connection';
+import { encodeIntegratedState, waitingBytes } from './waiting-updates';
 
 /** The entry count an awareness update starts with (it was read once already). */
 function countOf(update: Uint8Array): number {
@@ -40,7 +41,8 @@ export interface PendingUpdate {
 }
 
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
+  /** Replaced only by `reload`, after an update failed midway. */
+  doc!: Y.Doc;
   readonly awareness: Awareness;
   readonly ownership: AwarenessOwnership<SyncConnection>;
   readonly conns = new Set<SyncConnection>();
@@ -49,20 +51,26 @@ export class Room {
   /** Handed to the store, not yet committed. */
   inflight = 0;
   /** Bytes in storage plus bytes pending: what the max document size is checked against. */
-  bytes: number;
-  updatesSinceCompaction: number;
+  bytes = 0;
+  updatesSinceCompaction = 0;
   /** 'open' serves sockets; 'gone' was unloaded or discarded and must not be used again. */
   status: 'open' | 'unloading' | 'gone' = 'open';
   unloadTimer: ReturnType<typeof setTimeout> | undefined;
   /** The COP's workspace document (`cop/{copId}`), whose meeting changes are checked per role. */
   readonly isWorkspace: boolean;
+  /** True while the doc is rebuilt from storage after an update failed midway; frames wait in `held`. */
+  restoring = false;
+  /** Frames received while restoring, replayed in order once the doc is rebuilt. */
+  held: { conn: SyncConnection; frame: Uint8Array; isBinary: boolean }[] = [];
+  /** Compact right after the next write (the document went past its limit with an update that shrinks it). */
+  compactSoon = false;
   readonly #waiting: (() => void)[] = [];
   /**
    * `Y.encodeStateAsUpdate(doc)` while the doc is unchanged: the reply to every device that has
    * nothing yet (a meeting opening one agenda at once encodes it once). Right after a load from a
    * compacted state it is that state, as stored.
    */
-  #fullState: Uint8Array | null;
+  #fullState: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -73,28 +81,59 @@ export class Room {
   ) {
     this.isWorkspace = name === workspaceDocName(copId);
     this.ownership = new AwarenessOwnership<SyncConnection>(maxAwarenessIdsPerSocket);
+    this.#load(stored);
+    // Presence is not part of the document: its own tiny doc lets `reload` swap the document.
+    this.awareness = new Awareness(new Y.Doc());
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.#relayAwareness);
+  }
+
+  /** Builds the doc from what is stored; its later changes become pending updates. */
+  #load(stored: StoredDocument) {
+    const doc = new Y.Doc({ gc: true });
     Y.transact(
-      this.doc,
+      doc,
       () => {
-        if (stored.state) Y.applyUpdate(this.doc, stored.state, LOAD_ORIGIN);
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+        if (stored.state) Y.applyUpdate(doc, stored.state, LOAD_ORIGIN);
+        for (const update of stored.updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
       },
       LOAD_ORIGIN
     );
+    this.doc = doc;
     this.bytes = stored.bytes;
     this.updatesSinceCompaction = stored.updates.length;
     this.#fullState = stored.updates.length === 0 ? stored.state : null;
-    this.doc.on('update', (update: Uint8Array, origin: RoomOrigin) => {
+    doc.on('update', (update: Uint8Array, origin: RoomOrigin) => {
       this.#fullState = null;
-      if (origin === LOAD_ORIGIN) return;
+      if (origin === LOAD_ORIGIN || doc !== this.doc) return;
       this.pending.push({ update, from: origin });
       this.bytes += update.byteLength;
       this.onPending(this);
     });
-    this.awareness = new Awareness(this.doc);
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.#relayAwareness);
+  }
+
+  /**
+   * Replaces a doc that holds half an update by the stored one, keeping the sockets and their
+   * presence: the caller waited until every good update was stored, so nothing is lost, and the
+   * half-applied part was never stored or relayed. Replies held meanwhile go out now.
+   */
+  reload(stored: StoredDocument) {
+    const old = this.doc;
+    this.pending = [];
+    this.#load(stored);
+    old.destroy();
+  }
+
+  /** Lets the replies held while restoring go, if everything is stored. */
+  resume() {
+    this.restoring = false;
+    if (this.stored) for (const reply of this.#waiting.splice(0)) reply();
+  }
+
+  /** Bytes of updates the doc holds that wait for predecessors (see waiting-updates.ts). */
+  get waitingBytes(): number {
+    return waitingBytes(this.doc);
   }
 
   /** True when every update applied to the doc is committed to storage. */
@@ -104,7 +143,7 @@ export class Room {
 
   /** Runs `reply` now if everything is stored, else right after the write that stores it. */
   whenStored(reply: () => void) {
-    if (this.stored) reply();
+    if (this.stored && !this.restoring) reply();
     else this.#waiting.push(reply);
   }
 
@@ -112,7 +151,7 @@ export class Room {
   delivered(entries: readonly PendingUpdate[]) {
     this.updatesSinceCompaction += entries.length;
     this.#relay(entries);
-    if (this.stored) for (const reply of this.#waiting.splice(0)) reply();
+    if (this.stored && !this.restoring) for (const reply of this.#waiting.splice(0)) reply();
   }
 
   join(conn: SyncConnection) {
@@ -138,11 +177,11 @@ export class Room {
   answerStep1(conn: SyncConnection, stateVector: Uint8Array) {
     // Decode now, so a malformed state vector closes the socket before anything is queued.
     const hasNothing = Y.decodeStateVector(stateVector).size === 0;
-    this.whenStored(() => conn.send(encodeSyncStep2(hasNothing ? this.#everything() : Y.encodeStateAsUpdate(this.doc, stateVector))));
+    this.whenStored(() => conn.send(encodeSyncStep2(hasNothing ? this.#everything() : encodeIntegratedState(this.doc, stateVector))));
   }
 
   #everything(): Uint8Array {
-    return (this.#fullState ??= Y.encodeStateAsUpdate(this.doc));
+    return (this.#fullState ??= encodeIntegratedState(this.doc));
   }
 
   answerSavedState(conn: SyncConnection) {

@@ -52,6 +52,8 @@ export class SyncConnection {
   alive = true;
   /** Presence claims refused because the socket held its share of client ids (closed past a bound). */
   presenceRefusals = 0;
+  /** Bytes this socket parked in its room as updates waiting for missing predecessors. */
+  waitingBytes = 0;
   closed = false;
   readonly #messages: TokenBucket;
   readonly #bytes: TokenBucket;

@@ -27,7 +27,7 @@ async function freePort(): Promise<number> {
 /** `pnpm start`'s server entry as a child process on `port`, ready once /healthz answers. */
 async function spawnServer(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ATELIER_QUIET: '1' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ATELIER_QUIET: '1', SYNC_FREE_FORM_DOCUMENTS: 'true' },
     stdio: ['ignore', 'ignore', 'inherit']
   });
   children.push(child);

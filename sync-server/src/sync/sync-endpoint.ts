@@ -19,6 +19,7 @@ import { sessionTokenFromCookieHeader } from '../http/session-cookie';
 import { AccountSockets } from './account-sockets';
 import { closeWhenSessionExpires, watchAccess } from './access-watch';
 import type { DocumentStore } from './document-store';
+import { isListedDocument } from './document-listing';
 import { CloseCode } from './protocol';
 import { RoomManager } from './room-manager';
 import { SqliteWriterStore } from './sqlite-writer-store';
@@ -53,7 +54,7 @@ type Decision = { ok: true; peer: Peer; validUntil: number } | { ok: false; clos
 
 export function createSyncService(ctx: ServerContext, store: DocumentStore = new SqliteWriterStore(ctx.db)): SyncService {
   const settings = ctx.config.sync;
-  const manager = new RoomManager(store, settings);
+  const manager = new RoomManager(store, settings, ctx.storage);
   const accountSockets = new AccountSockets(settings.maxSocketsPerUser);
   const unwatch = watchAccess(ctx, manager.connections);
   const pingTimer = setInterval(() => manager.pingAll(), settings.pingIntervalMs);
@@ -113,7 +114,7 @@ export function createSyncService(ctx: ServerContext, store: DocumentStore = new
             // A socket being closed no longer counts, as before its close handshake ends.
             conn.onDispose(release);
             closeWhenSessionExpires(ctx, conn, decision.validUntil);
-            void manager.attach(conn);
+            void manager.attach(conn, ctx.config.freeFormDocuments ? undefined : () => isListedDocument(manager, store, doc, settings.unlistedWaitMs));
           }
         });
       });

@@ -25,8 +25,12 @@ export interface SyncTestServer extends RunningServer {
 
 const dataDirs: string[] = [];
 
-/** Settings that keep tests fast: documents unload quickly after their last client leaves. */
-export const FAST_SYNC_ENV = { SYNC_UNLOAD_DELAY_MS: '200' };
+/**
+ * Settings that keep tests fast: documents unload quickly after their last client leaves. The
+ * sync tests open documents of names of their own making, so they serve free-form names; the
+ * tests of listed documents (`sync-listed-documents.test.ts`) turn that off.
+ */
+export const FAST_SYNC_ENV = { SYNC_UNLOAD_DELAY_MS: '200', SYNC_FREE_FORM_DOCUMENTS: 'true' };
 
 export async function startSyncServer(env: Record<string, string> = {}, dataDir?: string): Promise<SyncTestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'atelier-sync-'));
