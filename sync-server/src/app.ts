@@ -15,7 +15,7 @@ import { detectLanguage } from './http/request-language';
 
 export const VERSION = '0.1.0';
 
-export function createApp(deps: ServerContext, sync?: Pick<SyncService, 'mount'>) {
+export function createApp(deps: ServerContext, sync?: Pick<SyncService, 'mount' | 'manager'>) {
   const app = new Hono();
   app.onError((err, c) => {
     if (isStorageBusy(err)) deps.storageBusy.gaveUp();
@@ -28,7 +28,7 @@ export function createApp(deps: ServerContext, sync?: Pick<SyncService, 'mount'>
     c.json({ status: 'ok', version: VERSION, schema: schemaVersion(deps.db) }, 200, { 'Cache-Control': 'no-store' })
   );
 
-  app.route('/api', apiRoutes(deps));
+  app.route('/api', apiRoutes(deps, sync?.manager));
   sync?.mount(app);
 
   mountStaticApp(app, deps.config.webRoot);

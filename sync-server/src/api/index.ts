@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import type { ServerContext } from '../context';
 import { ApiError } from '../http/api-error';
 import { loadSession, originGuard, type ApiEnv } from '../http/session-guard';
+import type { DocumentChanges } from '../sync/document-changes';
+import { attendanceRoutes } from './attendance-routes';
 import { authRoutes } from './auth-routes';
 import { copRoutes } from './cop-routes';
 import { fileRoutes } from './file-routes';
@@ -22,7 +24,8 @@ import { meRoutes } from './me-routes';
 import { jsonBodyLimit } from '../http/validate';
 import { apiMessages } from '../messages/api-messages';
 
-export function apiRoutes(ctx: ServerContext) {
+/** `changes`: the sync service's way to change stored documents (absent: those routes are not mounted). */
+export function apiRoutes(ctx: ServerContext, changes?: DocumentChanges) {
   const api = new Hono<ApiEnv>();
   api.use('*', originGuard(ctx));
   api.use('*', loadSession(ctx));
@@ -39,6 +42,7 @@ export function apiRoutes(ctx: ServerContext) {
   api.route('/cops', copInvitationRoutes(ctx));
   api.route('/cops', joinRequestRoutes(ctx));
   api.route('/cops', fileRoutes(ctx));
+  if (changes) api.route('/cops', attendanceRoutes(ctx, changes));
   // Server actions read documents as stored (what the server acknowledged), never from a client.
   const documents = new SqliteDocumentStore(ctx.db);
   api.route('/cops', protocolRoutes(ctx, documents));

@@ -14,7 +14,8 @@ import { log } from '../log';
 import type { DocumentStore } from './document-store';
 import { MemoryRelease } from './memory-release';
 import { CloseCode, decodeClientMessage, ProtocolError } from './protocol';
-import { Room } from './room';
+import type { DocumentChanges } from './document-changes';
+import { Room, SERVER_CHANGE } from './room';
 import type { SyncConnection } from './sync-connection';
 
 /** First retry of a failed write; doubles up to WRITE_RETRY_MAX_MS while the store keeps failing. */
@@ -22,7 +23,7 @@ const WRITE_RETRY_FIRST_MS = 100;
 /** A store that is down is retried at least this often, so writes resume soon after it is back. */
 const WRITE_RETRY_MAX_MS = 5_000;
 
-export class RoomManager {
+export class RoomManager implements DocumentChanges {
   readonly rooms = new Map<string, Room>();
   /** Every open sync socket, for access changes, pings and shutdown. */
   readonly connections = new Set<SyncConnection>();
@@ -83,6 +84,25 @@ export class RoomManager {
       this.#idleWaiters.push(resolve);
       this.#scheduleFlush();
     });
+  }
+
+  /**
+   * A change the server makes itself (an API route on behalf of someone who cannot write the
+   * document): loaded like any room, applied under SERVER_CHANGE, stored with the sockets'
+   * updates, then relayed to every open socket. Resolves once stored.
+   */
+  async change<T>(name: string, copId: string, change: (doc: Y.Doc) => T): Promise<T> {
+    if (this.#closed) throw new Error('the sync service is closing');
+    const room = await this.#acquire(name, copId);
+    clearTimeout(room.unloadTimer);
+    try {
+      let result!: T;
+      room.doc.transact(() => (result = change(room.doc)), SERVER_CHANGE);
+      await new Promise<void>((resolve) => room.whenStored(resolve));
+      return result;
+    } finally {
+      this.#scheduleUnloadIfEmpty(room);
+    }
   }
 
   /** Pings every socket; one that did not answer the previous ping is dropped. */

@@ -19,13 +19,15 @@ import type { SyncConnection } from './sync-connection';
 
 /** Transaction origin of the updates replayed from storage when a room loads. */
 export const LOAD_ORIGIN = Symbol('atelier.sync.load');
+/** Transaction origin of a change the server makes itself (an API route: `document-changes.ts`). */
+export const SERVER_CHANGE = Symbol('atelier.sync.server-change');
 /** Every change to a room's doc carries one of these origins. */
-export type RoomOrigin = SyncConnection | typeof LOAD_ORIGIN;
+export type RoomOrigin = SyncConnection | typeof LOAD_ORIGIN | typeof SERVER_CHANGE;
 
-/** An update applied to the doc, with the socket it came from. */
+/** An update applied to the doc, with the socket it came from (or the server: relayed to every socket). */
 export interface PendingUpdate {
   update: Uint8Array;
-  from: SyncConnection;
+  from: SyncConnection | typeof SERVER_CHANGE;
 }
 
 export class Room {
