@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { ServerContext } from '../context';
 import { ApiError } from '../http/api-error';
 import { loadSession, originGuard, type ApiEnv } from '../http/session-guard';
+import { attendanceRoutes } from './attendance-routes';
 import { authRoutes } from './auth-routes';
 import { copRoutes } from './cop-routes';
 import { fileRoutes } from './file-routes';
@@ -43,6 +44,7 @@ export function apiRoutes(ctx: ServerContext, changes?: ServerChanges) {
   api.route('/cops', joinRequestRoutes(ctx));
   api.route('/cops', fileRoutes(ctx));
   api.route('/cops', ownProfileRoutes(ctx, changes));
+  if (changes) api.route('/cops', attendanceRoutes(ctx, changes));
   // Server actions read documents as stored (what the server acknowledged), never from a client.
   const documents = new SqliteDocumentStore(ctx.db);
   api.route('/cops', protocolRoutes(ctx, documents));

@@ -1,4 +1,5 @@
 /** Valibot schemas of the API's request bodies, with messages that say what a field must be. */
+import { ATTENDANCE_STATUSES } from '@atelier/workspace';
 import * as v from 'valibot';
 import { CONTACT_CHANNELS, EXPERIENCE, ORDERS_OF_GOVERNMENT } from '@atelier/workspace';
 import { EXPERIENCE_LEVELS, MEMBERSHIP_ROLES, PARTICIPATIONS } from '../accounts/roles';
@@ -72,6 +73,12 @@ export const AcceptInvitationBody = v.object({ name: personName, email, password
 export const JoinRequestBody = v.object({
   message: v.optional(v.pipe(v.string(say(m.mustBeText())), v.maxLength(1000, say(m.atMostChars({ max: 1000 })))))
 });
+
+/** An attendance mark; `null` takes one's mark back. */
+export const MyAttendanceBody = v.strictObject(
+  { status: v.nullable(v.picklist(ATTENDANCE_STATUSES, say(m.mustBeOneOf({ choices: ATTENDANCE_STATUSES.join(', ') })))) },
+  say(m.unknownField())
+);
 
 export const ApproveRequestBody = v.object({ role: v.optional(role), participation: v.optional(participation) });
 

@@ -26,6 +26,7 @@ export const copActions = defineMessages({
   'decline requests': phrase('decline requests', 'refuser des demandes'),
   'edit a COP': phrase('edit a COP', 'modifier une CdP'),
   'edit this COP': phrase('edit this COP', 'modifier cette CdP'),
+  'mark attendance in this COP': phrase('mark attendance in this COP', 'indiquer sa présence dans cette CdP'),
   'invite people': phrase('invite people', 'inviter des personnes'),
   'publish protocols': phrase('publish protocols', 'publier des protocoles'),
   'revoke invitations': phrase('revoke invitations', 'révoquer des invitations'),

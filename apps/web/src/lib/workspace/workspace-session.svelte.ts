@@ -11,9 +11,12 @@
  */
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { LOCAL_CHANGE, migrateWorkspace, MIGRATION_CHANGE, separateMergedAgendaLines, setDeletionAuthor, workspaceDocName } from '@atelier/workspace';
+import { LOCAL_CHANGE, migrateWorkspace, MIGRATION_CHANGE, runsMeetings, separateMergedAgendaLines, setDeletionAuthor, workspaceDocName, type WorkspaceActor } from '@atelier/workspace';
 import { account } from '$lib/account/account.svelte';
+import { api } from '$lib/api/api-client';
+import { copPath } from '$lib/api/cops-api';
 import type { User } from '$lib/api/types';
+import type { AttendanceStatus } from '@atelier/workspace';
 import { DocumentSync } from '$lib/sync/document-sync';
 import { DocumentSyncStatus, syncServerUrl } from '$lib/sync/sync-status.svelte';
 import { CopMembers } from './cop-members.svelte';
@@ -89,7 +92,24 @@ export class WorkspaceSession {
 
   /** Facilitators and the programme manager may also edit other people's roster profiles. */
   get canFacilitate(): boolean {
-    return this.canEdit && (this.standing === 'manager' || this.standing === 'facilitator');
+    return this.canEdit && runsMeetings(this.standing);
+  }
+
+  /**
+   * Me as the meeting rules see me (`meeting-roles.ts`): the pages ask `may…(session.actor, …)` so
+   * they offer only what the sync server would accept; it refuses the rest whole (close 4422).
+   */
+  get actor(): WorkspaceActor {
+    return { userId: this.user.id, runsMeetings: this.canFacilitate };
+  }
+
+  /**
+   * For those who cannot write the document (observers): marks my own attendance of a meeting
+   * through the API, which changes the stored workspace; the change comes back over the socket.
+   */
+  markMyAttendance(meetingId: string): (status: AttendanceStatus) => void {
+    return (status) =>
+      void api.put(`${copPath(this.copId)}/meetings/${encodeURIComponent(meetingId)}/attendance/me`, { status }).catch(() => undefined);
   }
 
   destroy() {
