@@ -26,7 +26,7 @@ const member: WorkspaceActor = { userId: 'mem', runsMeetings: false };
 /** The server's replica with a meeting, an agenda item and an expense of the facilitator's. */
 function room() {
   const server = new Y.Doc();
-  const meetingId = createMeeting(server, { title: 'Séance de mars', startsAt: '2026-03-10T13:00', timeZone: 'America/Toronto' });
+  const meetingId = createMeeting(server, { title: 'Séance de mars', startsAt: '2026-03-10T13:00:00-04:00', timeZone: 'America/Toronto' });
   const itemId = addAgendaItem(server, meetingId, { title: 'Cadre' })!;
   const expenseId = addExpense(server, { what: 'Salle', category: 'venue', amountCents: 12_000, paidBy: 'fac', sharedAmong: ['fac', 'mem'], date: '2026-03-10', createdBy: 'fac' });
   return { server, meetingId, itemId, expenseId };
@@ -75,7 +75,7 @@ describe('refusedWorkspaceChange', () => {
   it('lets a member plan, add agenda items, take minutes and capture decisions and actions', () => {
     const { server, meetingId, itemId } = room();
     const update = sent(server, (d) => {
-      const next = createMeeting(d, { title: 'Séance d’avril', startsAt: '2026-04-14T13:00', timeZone: 'America/Toronto' });
+      const next = createMeeting(d, { title: 'Séance d’avril', startsAt: '2026-04-14T13:00:00-04:00', timeZone: 'America/Toronto' });
       addAgendaItem(d, next, { title: 'Bilan' });
       updateMeeting(d, meetingId, { venue: 'Salle 2' });
       agendaItemText(d, meetingId, itemId, 'minutes')!.insert(0, 'Geneviève : le cadre est adopté.');

@@ -25,7 +25,7 @@ import {
 function meetingWithEverything() {
   const doc = new Y.Doc();
   setDeletionAuthor(doc, { userId: 'fac', name: 'Geneviève Lavoie' });
-  const meetingId = createMeeting(doc, { title: 'Séance de mars', startsAt: '2026-03-10T13:00', timeZone: 'America/Toronto' });
+  const meetingId = createMeeting(doc, { title: 'Séance de mars', startsAt: '2026-03-10T13:00:00-04:00', timeZone: 'America/Toronto' });
   const itemId = addAgendaItem(doc, meetingId, { title: 'Cadre' })!;
   agendaItemText(doc, meetingId, itemId, 'minutes')!.insert(0, 'Le cadre est adopté.');
   addDecision(doc, { meetingId, agendaItemId: itemId, text: 'Adopter le cadre' });

@@ -16,7 +16,7 @@ describe('meeting roles on the sync server', () => {
     const name = `cop/${copId}`;
     const fay = connect(server, name, people.fay!);
     await fay.synced();
-    const meetingId = createMeeting(fay.doc, { title: 'Séance de mars', startsAt: '2026-03-10T13:00', timeZone: 'America/Toronto' });
+    const meetingId = createMeeting(fay.doc, { title: 'Séance de mars', startsAt: '2026-03-10T13:00:00-04:00', timeZone: 'America/Toronto' });
     const itemId = addAgendaItem(fay.doc, meetingId, { title: 'Cadre' })!;
     await eventually(() => expect(storedDoc(server, name).getMap('agendaItems').has(itemId)).toBe(true));
 
@@ -63,7 +63,7 @@ describe('meeting roles on the sync server', () => {
     const name = `cop/${copId}`;
     const mia = connect(server, name, people.mia!);
     await mia.synced();
-    const meetingId = createMeeting(mia.doc, { title: 'Atelier', startsAt: '2026-03-10T13:00', timeZone: 'America/Toronto' });
+    const meetingId = createMeeting(mia.doc, { title: 'Atelier', startsAt: '2026-03-10T13:00:00-04:00', timeZone: 'America/Toronto' });
     const itemId = addAgendaItem(mia.doc, meetingId, { title: 'Ouverture' })!;
     await eventually(() => expect(storedDoc(server, name).getMap('agendaItems').has(itemId)).toBe(true));
 
