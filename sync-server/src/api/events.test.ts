@@ -30,14 +30,17 @@ beforeAll(async () => {
 });
 afterAll(() => server.dispose());
 
+/** A day about a year after the test runs: the fair stays upcoming whatever the date. */
+const FAIR_DAY = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+
 const fair = {
   kind: 'fair',
   titleEn: 'Excellence Fair 2027',
   titleFr: 'Salon de l’excellence 2027',
   descriptionEn: 'The annual showcase of the network.',
   descriptionFr: 'La vitrine annuelle du réseau.',
-  startsAt: '2027-05-12T13:00:00Z',
-  endsAt: '2027-05-12T20:00:00Z',
+  startsAt: FAIR_DAY + 'T13:00:00Z',
+  endsAt: FAIR_DAY + 'T20:00:00Z',
   timeZone: 'America/Toronto',
   place: 'Centre des congrès, Ottawa'
 };
@@ -45,7 +48,7 @@ const fair = {
 describe('learning events', () => {
   it('are scheduled by the manager only, with fields checked', async () => {
     expect((await api(server, '/api/events', { body: fair, cookie: facilitatorA.cookie })).status).toBe(403);
-    const bad = await api(server, '/api/events', { body: { ...fair, endsAt: '2027-05-12T12:00:00Z' }, cookie: manager.cookie });
+    const bad = await api(server, '/api/events', { body: { ...fair, endsAt: FAIR_DAY + 'T12:00:00Z' }, cookie: manager.cookie });
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toBe('endsAt: must be after startsAt');
     const zone = await api(server, '/api/events', { body: { ...fair, timeZone: 'Mars/Base' }, cookie: manager.cookie });
@@ -86,7 +89,7 @@ describe('learning events', () => {
     const parsed = new ICAL.Event(vevents[0]!);
     expect(parsed.summary).toBe('Q2 Learning Event / Événement d’apprentissage T2');
     expect(parsed.uid).toBe(`${event.id}@atelier`);
-    expect(parsed.startDate.toJSDate().toISOString()).toBe('2027-05-12T13:00:00.000Z');
+    expect(parsed.startDate.toJSDate().toISOString()).toBe(`${FAIR_DAY}T13:00:00.000Z`);
     expect(parsed.location).toBe('Centre des congrès, Ottawa');
     expect(parsed.description).toMatch(/1\. Communiquer le changement — Communauté du changement \(Hélène Gagnon, 20 min\)\n2\. Quarterly reviews that work/);
     expect(Number(vevents[0]!.getFirstPropertyValue('sequence'))).toBeGreaterThanOrEqual(3);
