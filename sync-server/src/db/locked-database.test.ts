@@ -17,7 +17,7 @@ let ana: Person;
 let ben: Person;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ SYNC_FREE_FORM_DOCUMENTS: 'true' });
   const manager = await createPerson(server, { isManager: true });
   cop = createTestCop(server, manager.user, 'Locked COP');
   ana = await createPerson(server);

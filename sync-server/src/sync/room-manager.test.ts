@@ -53,7 +53,8 @@ async function startHarness(env: Record<string, string> = {}): Promise<Harness> 
   process.env.ATELIER_QUIET = '1';
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-rooms-'));
   dirs.push(dataDir);
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SYNC_UNLOAD_DELAY_MS: '100', ...env });
+  // These tests are about rooms, not about which names a COP lists (sync-listed-documents.test.ts).
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SYNC_UNLOAD_DELAY_MS: '100', SYNC_FREE_FORM_DOCUMENTS: 'true', ...env });
   const db = openDatabase(dataDir);
   const ctx = createContext(config, db);
   const store = new FlakyStore(new SqliteDocumentStore(db));

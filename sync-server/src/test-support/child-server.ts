@@ -43,7 +43,8 @@ export async function startChildServer(env: Record<string, string> = {}): Promis
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-child-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ATELIER_QUIET: '1', ...env },
+    // Flood and kill tests open notes the workspace does not list; listing is tested on its own.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ATELIER_QUIET: '1', SYNC_FREE_FORM_DOCUMENTS: 'true', ...env },
     stdio: ['ignore', 'ignore', 'inherit']
   });
   const url = `http://127.0.0.1:${port}`;
