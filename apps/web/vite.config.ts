@@ -35,6 +35,22 @@ export default defineConfig({
         // the app puts them in 'atelier-files'; the worker answers from there first and never
         // adds anything itself (cacheWillUpdate → null), so only the files people chose are kept.
         runtimeCaching: [
+          // The connection probe: when the device has no network at all, the worker answers for the
+          // server (200, `x-atelier-no-network`), so the page can say "offline" — Chromium keeps
+          // navigator.onLine true after an offline reload — without a failed request in its console.
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/healthz',
+            handler: 'NetworkOnly',
+            method: 'GET',
+            options: {
+              plugins: [
+                {
+                  handlerDidError: async () =>
+                    new Response('{"status":"no-network"}', { status: 200, headers: { 'content-type': 'application/json', 'x-atelier-no-network': '1' } })
+                }
+              ]
+            }
+          },
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/api\/cops\/[^/]+\/files\/[^/]+$/.test(url.pathname),
             handler: 'CacheFirst',

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { createManager, fill, newPerson, signIn, type Person } from './support/accounts';
-import { expect, messages, test } from './support/fixtures';
+import { counted, expect, messages, test } from './support/fixtures';
 
 const en = messages('en');
 
@@ -66,7 +66,7 @@ test('an observer invited as experienced edits their own profile and a member se
   await expect(olgaForMember.getByText('City of Iqaluit')).toBeVisible();
   await expect(olgaForMember.getByText('Mornings, Eastern time')).toBeVisible();
   await member.page.locator('#filter-order').selectOption('municipal');
-  await expect(member.page.getByText(fill(en.ws_roster_count, { count: '1', total: '2' }))).toBeVisible();
+  await expect(member.page.getByText(counted('en', 'ws_roster_count', { count: 1, total: 2 }))).toBeVisible();
   // And after a reload of the observer's page it is still there (stored, not only shown).
   await o.reload();
   await expect(olgaForHerself.getByText('City of Iqaluit')).toBeVisible();

@@ -80,17 +80,20 @@ test.describe('language', () => {
     // No English message that differs from its French one is left on the page… (an English text
     // that is also a French message, like "English" on the French page's language switch, proves
     // nothing either way)
+    // (whole words only: the English "To" is not shown by "Toutes")
     const frenchTexts = new Set(Object.values(fr));
+    const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const shows = (page: string, text: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escaped(text)}(?![\\p{L}\\p{N}])`, 'u').test(page);
     for (const [key, text] of Object.entries(en)) {
       if (text === fr[key] || text.includes('{') || frenchTexts.has(text)) continue;
-      expect(french, `English "${key}" still shown`).not.toContain(text);
+      expect(shows(french, text), `English "${key}" still shown`).toBe(false);
     }
     // …and every English string that was shown now reads in French.
     // (a word like "French" seen only inside a longer English sentence was that sentence, not itself)
     const insideAnother = (key: string, text: string) =>
       Object.entries(en).some(([k, other]) => k !== key && other.length > text.length && other.includes(text) && english.includes(other));
     for (const [key, text] of Object.entries(en)) {
-      if (text.includes('{') || !english.includes(text) || frenchTexts.has(text) || insideAnother(key, text)) continue;
+      if (text.includes('{') || !shows(english, text) || frenchTexts.has(text) || insideAnother(key, text)) continue;
       expect(french, `French "${key}" missing`).toContain(fr[key]);
     }
     expect(english).toContain('Today is Wednesday, December 2, 2026.');

@@ -12,6 +12,7 @@
  * signing in.
  */
 import { browser } from '$app/environment';
+import { connection } from '$lib/connection/connection-status.svelte';
 import { onSessionLost } from '$lib/api/api-client';
 import { NetworkError } from '$lib/api/api-error';
 import { authApi } from '$lib/api/auth-api';
@@ -121,8 +122,9 @@ class Account {
 
   /** Re-reads me and my COPs from the server; offline, keeps what the device knows. */
   async refresh(): Promise<void> {
-    if (!navigator.onLine) {
-      // The system knows there is no network: the device's copy stands, without a doomed request.
+    await connection.whenProbed();
+    if (!navigator.onLine || connection.noNetwork) {
+      // The device knows there is no network: the device's copy stands, without a doomed request.
       this.checked = true;
       return;
     }

@@ -5,6 +5,7 @@
  * the person to sign in again without throwing anything away.
  */
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { connection } from '$lib/connection/connection-status.svelte';
 import { ApiRequestError, errorFromResponse, NetworkError } from './api-error';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -25,8 +26,11 @@ export function onSessionLost(listener: () => void): () => void {
 
 /** Sends one API request; resolves with the parsed JSON body (undefined for 204). */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  // The system knows there is no network: fail at once rather than send a doomed request.
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new NetworkError(new Error('offline'));
+  // The device knows there is no network: fail at once rather than send a doomed request.
+  if (typeof navigator !== 'undefined') {
+    await connection.whenProbed();
+    if (navigator.onLine === false || connection.noNetwork) throw new NetworkError(new Error('offline'));
+  }
   let res: Response;
   try {
     res = await fetch(path, {

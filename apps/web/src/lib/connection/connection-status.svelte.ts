@@ -18,6 +18,20 @@ class ConnectionStatus {
   #probe = $state<ProbeResult>('checking');
   #syncs = $state<OpenSyncsSummary>({ open: 0, connected: 0 });
   #timer: ReturnType<typeof setInterval> | undefined;
+  #probed: Promise<void> = Promise.resolve();
+
+  /** The device has no network (the system says so, or the service worker found none). */
+  get noNetwork(): boolean {
+    return !this.#systemOnline;
+  }
+
+  /**
+   * Resolves once the first probe has answered: a request sent before it, with no network, would
+   * fail loudly (Chromium keeps navigator.onLine true after an offline reload).
+   */
+  whenProbed(): Promise<void> {
+    return this.#probed;
+  }
 
   readonly state: ConnectionState = $derived(
     connectionState({
@@ -34,6 +48,8 @@ class ConnectionStatus {
     subscribeOpenSyncs((summary) => {
       const lost = summary.open > 0 && summary.connected === 0 && this.#syncs.connected > 0;
       this.#syncs = summary;
+      // An open socket is proof of a network, whatever the last probe found.
+      if (summary.connected > 0) this.#systemOnline = true;
       // Every socket just dropped: find out at once whether the server is gone or only the socket.
       if (lost) void this.probe();
     });
@@ -49,7 +65,7 @@ class ConnectionStatus {
       if (document.visibilityState === 'visible') void this.probe();
     });
     this.#timer = setInterval(() => void this.probe(), PROBE_INTERVAL_MS);
-    void this.probe();
+    this.#probed = this.probe();
   }
 
   async probe() {
@@ -57,6 +73,12 @@ class ConnectionStatus {
     if (!navigator.onLine) return;
     try {
       const res = await fetch('/healthz', { cache: 'no-store', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+      // The service worker's answer when the device has no network at all (see vite.config.ts).
+      if (res.headers.get('x-atelier-no-network')) {
+        this.#systemOnline = false;
+        this.#probe = 'unreachable';
+        return;
+      }
       this.#probe = res.ok ? 'online' : 'unreachable';
     } catch {
       this.#probe = 'unreachable';
