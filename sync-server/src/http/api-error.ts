@@ -13,6 +13,7 @@ import { UnsupportedFileTypeError } from '../files/file-upload';
 import { log } from '../log';
 import { isLocalText, verbatim, type LocalText } from '../messages/define-messages';
 import { apiMessages } from '../messages/api-messages';
+import { lingerAfterRefusal } from './lingering-close';
 import { requestLanguage } from './request-language';
 
 export type ApiErrorCode =
@@ -60,6 +61,7 @@ export function onApiError(err: Error, c: Context) {
   const say = (text: LocalText) => text.in(language);
   if (err instanceof ApiError) {
     for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+    if (err.status === 413) lingerAfterRefusal(c);
     return c.json(errorBody(err.code, say(err.text)), err.status);
   }
   if (err instanceof NotFoundError) return c.json(errorBody('not_found', say(textOf(err))), 404);
@@ -67,9 +69,11 @@ export function onApiError(err: Error, c: Context) {
   if (err instanceof ForbiddenError) return c.json(errorBody('forbidden', say(textOf(err))), 403);
   // Refused mid-upload: the rest of the body is never read, so the connection cannot be reused.
   if (err instanceof BlobTooLargeError) {
+    lingerAfterRefusal(c);
     return c.json(errorBody('too_large', say(apiMessages.fileTooLarge({ max: err.maxBytes }))), 413, { Connection: 'close' });
   }
   if (err instanceof UnsupportedFileTypeError) {
+    lingerAfterRefusal(c);
     return c.json(errorBody('unsupported_type', say(apiMessages.fileTypeRefused())), 415, { Connection: 'close' });
   }
   // Another process holds the database's write lock: nothing is wrong with the request.
@@ -82,6 +86,7 @@ export function onApiError(err: Error, c: Context) {
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
+    if (status === 413) lingerAfterRefusal(c);
     const code: ApiErrorCode = status === 413 ? 'too_large' : status === 400 ? 'invalid_input' : 'internal';
     return c.json(errorBody(code, say(apiMessages.requestRefused())), status);
   }

@@ -18,7 +18,7 @@ afterAll(() => server.stop());
  * POSTs `bytes` of body in 64 KiB chunks, written as the socket drains (so this process never
  * holds the body either); resolves with the response, however much of the body was sent.
  */
-function postHuge(path: string, bytes: number, chunked: boolean): Promise<{ status: number; json: any; headers: Record<string, unknown> }> {
+function postHuge(path: string, bytes: number, chunked: boolean, busyMs = 0): Promise<{ status: number; json: any; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (!chunked) headers['content-length'] = String(bytes);
@@ -29,10 +29,22 @@ function postHuge(path: string, bytes: number, chunked: boolean): Promise<{ stat
       res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text), headers: res.headers }));
       res.on('error', reject);
     });
-    // The server answers and closes before the body is all sent: later writes fail, as they should.
-    req.on('error', () => {});
+    // The server answers and closes before the body is all sent: later writes fail, as they should;
+    // a reset before the answer arrived lost the answer, and that is a failure.
+    let answered = false;
+    req.on('response', () => (answered = true));
+    req.on('error', (err) => {
+      if (!answered) reject(new Error(`no answer, the connection failed first: ${err.message}`));
+    });
     let sent = 0;
+    let stalled = false;
     const pump = () => {
+      // A client busy elsewhere (a phone's main thread): it reads the answer only after a while.
+      if (busyMs > 0 && !stalled && sent >= 8 * CHUNK.length) {
+        stalled = true;
+        const until = Date.now() + busyMs;
+        while (Date.now() < until);
+      }
       while (sent < bytes && !req.destroyed) {
         sent += CHUNK.length;
         if (!req.write(sent === CHUNK.length ? Buffer.concat([Buffer.from('{"email":"'), CHUNK.subarray(10)]) : CHUNK)) {
@@ -63,6 +75,14 @@ describe('request bodies', () => {
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     });
   }
+
+  it('a client too busy to read at once still gets the 413 and its reason, not a reset (the server lingers before closing)', async () => {
+    for (const chunked of [false, true]) {
+      const res = await postHuge('/api/auth/sign-in', BODY_BYTES, chunked, 1_500);
+      expect(res.status).toBe(413);
+      expect(res.json.error.code).toBe('too_large');
+    }
+  });
 
   it('still accepts an ordinary body just under the limit', async () => {
     const res = await fetch(`${server.url}/api/auth/sign-in`, {
