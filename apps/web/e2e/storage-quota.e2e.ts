@@ -69,7 +69,7 @@ for (const locale of ['en', 'fr'] as const) {
     await expect.poll(() => usedMegabytes(lead.page, locale)).toBeGreaterThan(before + 0.04);
     // Far from full: no warning.
     await expect(line.getByRole('note')).toHaveCount(0);
-    await checkPage(lead.page, "cop-storage", locale);
+    await checkPage(lead.page, 'cop-storage', locale);
 
     await member_.page.goto(`/cops/${cop.id}`);
     await expect(member_.page.locator('#members-heading')).toBeVisible();
