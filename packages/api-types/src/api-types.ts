@@ -48,6 +48,11 @@ export interface Cop {
   facilitators: { id: string; name: string }[];
   myRole: CopStanding;
   hasPendingRequest: boolean;
+  /**
+   * What the COP's documents and library files take against its quota; only in
+   * `GET /api/cops/{copId}`, and only for its facilitators and the programme manager.
+   */
+  storage?: { usedBytes: number; quotaBytes: number };
 }
 
 export interface CopInput {

@@ -20,3 +20,5 @@ export const CORE_GROUP_WARNING_ABOVE = 12;
 export const canReadCop = (s: CopStanding) => s !== 'none';
 export const canWriteCop = (s: CopStanding) => s === 'manager' || s === 'facilitator' || s === 'member';
 export const canManageMembers = (s: CopStanding) => s === 'manager' || s === 'facilitator';
+/** The COP's storage use against its quota: for those who can free room or grant more. */
+export const canSeeCopStorage = (s: CopStanding) => s === 'manager' || s === 'facilitator';

@@ -2,7 +2,7 @@
 import type { Cop } from '@atelier/api-types';
 import { Hono } from 'hono';
 import { copSummary, createCop, listCopSummaries, updateCop } from '../accounts/cops';
-import { canReadCop } from '../accounts/roles';
+import { canReadCop, canSeeCopStorage } from '../accounts/roles';
 import type { ServerContext } from '../context';
 import { ApiError } from '../http/api-error';
 import { CreateCopBody, UpdateCopBody } from '../http/body-schemas';
@@ -43,8 +43,10 @@ export function copRoutes(ctx: ServerContext) {
   app.get('/:copId', (c) => {
     const { user } = requireUser(c);
     // The directory entry of any COP is visible to every signed-in person of the programme.
-    requireCopStanding(ctx.db, user, c.req.param('copId'), () => true, 'see this COP');
-    return c.json(copSummary(ctx.db, c.req.param('copId'), user) satisfies Cop);
+    const { standing } = requireCopStanding(ctx.db, user, c.req.param('copId'), () => true, 'see this COP');
+    const cop: Cop = copSummary(ctx.db, c.req.param('copId'), user);
+    if (canSeeCopStorage(standing)) cop.storage = ctx.storage.use(cop.id);
+    return c.json(cop);
   });
 
   app.patch('/:copId', async (c) => {

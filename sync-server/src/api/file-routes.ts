@@ -73,7 +73,14 @@ export function fileRoutes(ctx: ServerContext) {
     if (declared > ctx.config.maxUploadBytes) {
       throw new ApiError(413, 'too_large', apiMessages.fileTooLarge({ max: ctx.config.maxUploadBytes }), { Connection: 'close' });
     }
-    const { record, created } = await storeUpload(ctx, { fileId, copId: cop.id, fileName, uploadedBy: user.id, body: requestBody(c) });
+    const { record, created } = await storeUpload(ctx, {
+      fileId,
+      copId: cop.id,
+      fileName,
+      uploadedBy: user.id,
+      body: requestBody(c),
+      declaredBytes: Number.isFinite(declared) ? declared : undefined
+    });
     return c.json(describe(record), created ? 201 : 200);
   });
 

@@ -9,9 +9,11 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ConflictError, ForbiddenError, NotFoundError } from '../accounts/errors';
 import { isStorageBusy, STORAGE_RETRY_AFTER_SECONDS } from '../db/storage-busy';
 import { BlobTooLargeError } from '../files/blob-store';
+import { CopStorageFullError } from '../storage/cop-storage';
 import { UnsupportedFileTypeError } from '../files/file-upload';
 import { log } from '../log';
 import { isLocalText, verbatim, type LocalText } from '../messages/define-messages';
+import { megabytes } from '../messages/megabytes';
 import { apiMessages } from '../messages/api-messages';
 import { lingerAfterRefusal } from './lingering-close';
 import { requestLanguage } from './request-language';
@@ -23,6 +25,7 @@ export type ApiErrorCode =
   | 'not_found'
   | 'conflict'
   | 'too_large'
+  | 'storage_quota_exceeded'
   | 'unsupported_type'
   | 'too_many_requests'
   | 'bad_origin'
@@ -71,6 +74,12 @@ export function onApiError(err: Error, c: Context) {
   if (err instanceof BlobTooLargeError) {
     lingerAfterRefusal(c);
     return c.json(errorBody('too_large', say(apiMessages.fileTooLarge({ max: err.maxBytes }))), 413, { Connection: 'close' });
+  }
+  // 413, not 507: a quota does not clear itself, and clients retry a 5xx but not a 413 (the
+  // app's upload queue marks the file refused and shows this message). The body may be unread.
+  if (err instanceof CopStorageFullError) {
+    const text = apiMessages.copStorageFull({ used: megabytes(err.usedBytes), quota: megabytes(err.quotaBytes) });
+    return c.json(errorBody('storage_quota_exceeded', say(text)), 413, { Connection: 'close' });
   }
   if (err instanceof UnsupportedFileTypeError) {
     lingerAfterRefusal(c);

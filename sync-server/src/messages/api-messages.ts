@@ -108,6 +108,10 @@ export const apiMessages = defineMessages({
 
   // The library
   noSuchFile: { en: 'No such file', fr: 'Ce fichier n’existe pas' },
+  copStorageFull: {
+    en: 'This COP’s storage is full ({used} of {quota} used), so this file was not kept. Remove files or documents the COP no longer needs, or ask the programme manager for more room.',
+    fr: 'L’espace de stockage de cette CdP est plein ({used} sur {quota} utilisés); ce fichier n’a donc pas été conservé. Retirez les fichiers ou les documents dont la CdP n’a plus besoin, ou demandez plus d’espace à la personne gestionnaire du programme.'
+  },
   fileTooLarge: { en: 'The file is larger than {max} bytes', fr: 'Le fichier dépasse {max} octets' },
   fileTypeRefused: {
     en: 'This kind of file is not accepted: use PDF, an office document (Word, Excel, PowerPoint, OpenDocument), an image (PNG, JPEG, GIF, WebP) or text (.txt, .csv, .md)',

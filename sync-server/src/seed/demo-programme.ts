@@ -22,6 +22,7 @@ import type { SqliteDatabase } from '../db/database';
 import { BlobReferences } from '../files/blob-references';
 import { DiskBlobStore } from '../files/disk-blob-store';
 import { storeUpload } from '../files/file-upload';
+import { CopStorage } from '../storage/cop-storage';
 import { SqliteDocumentStore } from '../sync/sqlite-document-store';
 import { seedLearningEvent, type DemoPresentation } from './demo-event';
 import { GESTION_CHANGEMENT } from './demo-gestion-changement';
@@ -121,7 +122,7 @@ async function storeDemoFile(db: SqliteDatabase, config: AtelierConfig, copId: s
   const fileId = `demo${createHash('sha256').update(`${copId}/${programme.file.fileName}`).digest('hex').slice(0, 28)}`;
   const blobs = new DiskBlobStore(config.dataDir);
   const { record } = await storeUpload(
-    { db, blobs, blobRefs: new BlobReferences(db, blobs), config },
+    { db, blobs, blobRefs: new BlobReferences(db, blobs), config, storage: new CopStorage(db, config.copStorageQuotaBytes) },
     { fileId, copId, fileName: programme.file.fileName, uploadedBy, body: Readable.from([Buffer.from(bytes)]) }
   );
   return { fileId: record.id, size: record.size, contentType: record.contentType };

@@ -65,7 +65,16 @@ export class RoomManager implements ServerChanges {
     private readonly settings: SyncSettings,
     /** The COP storage quota, checked against each update (none: no quota). */
     private readonly quota?: CopStorage
-  ) {}
+  ) {
+    quota?.countUnstored((copId) => this.#unstoredBytes(copId));
+  }
+
+  /** What this COP's rooms accepted and have not written yet (once per quota refresh). */
+  #unstoredBytes(copId: string): number {
+    let bytes = 0;
+    for (const room of this.rooms.values()) if (room.copId === copId) bytes += room.unstoredBytes;
+    return bytes;
+  }
 
   /**
    * Attaches an authorized socket to its document, loading the document if needed. `admit`, when
@@ -230,12 +239,15 @@ export class RoomManager implements ServerChanges {
     }
     const waitingBefore = saveWaiting(room.doc);
     const waitingBytesBefore = room.waitingBytes;
+    const unstoredBefore = room.unstoredBytes;
     if (!room.applyUpdate(conn, update)) {
       log.warn('an update failed to integrate; rebuilding the document from storage', { doc: room.name });
       conn.close(CloseCode.badMessage);
       void this.#restore(room);
       return;
     }
+    // What will be written (Yjs re-encodes the update), so the next check sees it at once.
+    this.quota?.added(room.copId, room.unstoredBytes - unstoredBefore);
     const waitingAfter = room.waitingBytes;
     if (waitingAfter > waitingBytesBefore) {
       conn.waitingBytes += waitingAfter - waitingBytesBefore;

@@ -52,6 +52,8 @@ export class Room {
   inflight = 0;
   /** Bytes in storage plus bytes pending: what the max document size is checked against. */
   bytes = 0;
+  /** Bytes of updates pending or being written: counted against the COP quota until stored. */
+  unstoredBytes = 0;
   updatesSinceCompaction = 0;
   /** 'open' serves sockets; 'gone' was unloaded or discarded and must not be used again. */
   status: 'open' | 'unloading' | 'gone' = 'open';
@@ -109,6 +111,7 @@ export class Room {
       if (origin === LOAD_ORIGIN || doc !== this.doc) return;
       this.pending.push({ update, from: origin });
       this.bytes += update.byteLength;
+      this.unstoredBytes += update.byteLength;
       this.onPending(this);
     });
   }
@@ -121,6 +124,7 @@ export class Room {
   reload(stored: StoredDocument) {
     const old = this.doc;
     this.pending = [];
+    this.unstoredBytes = 0;
     this.#load(stored);
     old.destroy();
   }
@@ -150,6 +154,7 @@ export class Room {
   /** Called by the manager after a batch with this room's updates committed. */
   delivered(entries: readonly PendingUpdate[]) {
     this.updatesSinceCompaction += entries.length;
+    for (const entry of entries) this.unstoredBytes -= entry.update.byteLength;
     this.#relay(entries);
     if (this.stored && !this.restoring) for (const reply of this.#waiting.splice(0)) reply();
   }
@@ -202,6 +207,7 @@ export class Room {
       return true;
     } catch {
       // Keep the half-applied part away from storage; the caller discards the room.
+      for (const dropped of this.pending.slice(before)) this.unstoredBytes -= dropped.update.byteLength;
       this.pending.length = before;
       return false;
     }

@@ -27,6 +27,7 @@ describe('the web client\'s document sync', () => {
   it('agrees with the server on close codes and the saved-state message', () => {
     expect(wire.CLOSE_NOT_AUTHENTICATED).toBe(CloseCode.notAuthenticated.code);
     expect(wire.CLOSE_FORBIDDEN).toBe(CloseCode.forbidden.code);
+    expect(wire.CLOSE_COP_STORAGE_FULL).toBe(CloseCode.copStorageFull.code);
     expect(wire.MESSAGE_SAVED_STATE).toBe(MessageType.savedState);
   });
 
@@ -102,5 +103,20 @@ describe('the web client\'s document sync', () => {
     sync.destroy();
     await server.close();
   });
-});
 
+  it('tells the person the COP’s storage is full (4414) instead of a bare refusal, and stops retrying', async () => {
+    const server = await startSyncServer({ COP_STORAGE_QUOTA_BYTES: String(64 * 1024) });
+    const { copId, people } = createCopWith(server, { ana: 'member' });
+    const { sync } = open(server, `cop/${copId}/notes/full`, people.ana!.cookie);
+    await sync.start();
+    await eventually(() => expect(sync.status.state).toBe('saved'));
+    sync.doc.getText('t').insert(0, 'x'.repeat(100 * 1024));
+    await eventually(() => expect(sync.status.state).toBe('storage-full'));
+    await sleep(300);
+    expect(sync.status.state).toBe('storage-full');
+    // The change is kept on the device, listed as not saved.
+    expect(sync.status.unsaved).toBe(true);
+    sync.destroy();
+    await server.close();
+  });
+});

@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | 'not_found'
   | 'conflict'
   | 'too_large'
+  | 'storage_quota_exceeded'
   | 'too_many_requests'
   | 'internal';
 
@@ -55,6 +56,7 @@ const KNOWN_CODES = new Set<string>([
   'not_found',
   'conflict',
   'too_large',
+  'storage_quota_exceeded',
   'too_many_requests',
   'internal'
 ]);

@@ -19,6 +19,9 @@ export function describeError(error: unknown): string {
       return error.retryAfter ? m.error_too_many_wait({ count: Math.ceil(error.retryAfter / 60) }) : m.error_too_many();
     case 'too_large':
       return m.error_too_large();
+    // The server's words say how full the COP is, in the person's language.
+    case 'storage_quota_exceeded':
+      return error.message;
     case 'invalid_input':
       return m.error_invalid({ detail: error.message });
     default:

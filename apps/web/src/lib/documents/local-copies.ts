@@ -67,7 +67,7 @@ export async function syncUntilSaved(docName: string, timeoutMs: number, signal?
     signal?.addEventListener('abort', () => resolve(false), { once: true });
     unsubscribe = sync.subscribe(({ state }) => {
       if (state === 'saved') resolve(true);
-      if (state === 'not-allowed' || state === 'needs-sign-in' || state === 'refused') resolve(false);
+      if (state === 'not-allowed' || state === 'needs-sign-in' || state === 'refused' || state === 'storage-full') resolve(false);
     });
     void sync.start();
   });

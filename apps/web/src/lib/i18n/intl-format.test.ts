@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCad, formatLongDate, formatNumber, intlLocale } from './intl-format';
+import { formatCad, formatLongDate, formatMegabytes, formatNumber, formatPercent, intlLocale } from './intl-format';
 
 describe('Canadian formats', () => {
   it('maps the UI languages to en-CA and fr-CA', () => {
@@ -18,5 +18,14 @@ describe('Canadian formats', () => {
     expect(formatNumber(12345.5, 'fr').replace(/\s/g, ' ')).toBe('12 345,5');
     expect(formatCad(123456, 'en')).toBe('$1,234.56');
     expect(formatCad(123456, 'fr').replace(/\s/g, ' ')).toBe('1 234,56 $');
+  });
+
+  it('writes a COP\'s storage in megabytes without rounding a small file away to nothing', () => {
+    expect(formatMegabytes(12_345_678, 'en')).toBe('12.3 MB');
+    expect(formatMegabytes(12_345_678, 'fr').replace(/\s/g, ' ')).toBe('12,3 Mo');
+    expect(formatMegabytes(100_000_000, 'en')).toBe('100 MB');
+    expect(formatMegabytes(41_000, 'en')).toBe('0.04 MB');
+    expect(formatPercent(0.923, 'en')).toBe('92%');
+    expect(formatPercent(0.923, 'fr').replace(/\s/g, ' ')).toBe('92 %');
   });
 });

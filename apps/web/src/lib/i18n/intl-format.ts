@@ -18,6 +18,19 @@ export function formatNumber(value: number, language: UiLanguage): string {
   return new Intl.NumberFormat(intlLocale(language)).format(value);
 }
 
+/**
+ * Stored bytes as decimal megabytes, "12.3 MB" / « 12,3 Mo » (a COP's storage use; the server's
+ * messages write them the same way). Under one megabyte two decimals, so a small file is not "0 MB".
+ */
+export function formatMegabytes(bytes: number, language: UiLanguage): string {
+  return new Intl.NumberFormat(intlLocale(language), { style: 'unit', unit: 'megabyte', maximumFractionDigits: bytes < 1e6 ? 2 : 1 }).format(bytes / 1e6);
+}
+
+/** A share of a whole as a percentage: "92%" / « 92 % ». */
+export function formatPercent(share: number, language: UiLanguage): string {
+  return new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
 /** Money is kept in integer cents everywhere; only display turns it into dollars. */
 export function formatCad(cents: number, language: UiLanguage): string {
   return new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency: 'CAD' }).format(cents / 100);

@@ -14,7 +14,7 @@ import { UnsavedChanges } from './saved-state';
 import { markSaved, markUnsaved, unsavedDocuments } from './unsaved-documents';
 import { type OpenSync, addOpenSync, announceOpenSyncs, openDocumentNames, removeOpenSync } from './open-syncs';
 import { requestPersistentStorage, type StoragePersistence } from './storage-persistence';
-import { CLOSE_FORBIDDEN, CLOSE_NOT_AUTHENTICATED, isPermanentClose, MESSAGE_SAVED_STATE, readVarBytes, savedStateRequest } from './wire';
+import { CLOSE_COP_STORAGE_FULL, CLOSE_FORBIDDEN, CLOSE_NOT_AUTHENTICATED, isPermanentClose, MESSAGE_SAVED_STATE, readVarBytes, savedStateRequest } from './wire';
 
 export type SyncState =
   /** Opening the copy on this device. */
@@ -29,6 +29,8 @@ export type SyncState =
   | 'needs-sign-in'
   /** The server refused access to this document (4403). */
   | 'not-allowed'
+  /** The COP's storage quota is full (4414): changes stay on this device until room is freed. */
+  | 'storage-full'
   /** The server refused for another reason reconnecting cannot fix (bad data, too large). */
   | 'refused';
 
@@ -59,6 +61,13 @@ export interface DocumentSyncOptions {
 }
 
 type Listener = (status: SyncStatus) => void;
+
+/** What the person is told after a close reconnecting cannot fix; other such codes: 'refused'. */
+const TERMINAL_STATES: Record<number, SyncState> = {
+  [CLOSE_NOT_AUTHENTICATED]: 'needs-sign-in',
+  [CLOSE_FORBIDDEN]: 'not-allowed',
+  [CLOSE_COP_STORAGE_FULL]: 'storage-full'
+};
 
 // A diagnostic for support and browser tests (a page cannot import the app's modules): what this
 // page still holds open, e.g. after signing out. Read-only; nothing in the app depends on it.
@@ -200,7 +209,7 @@ export class DocumentSync implements OpenSync {
     this.#resolveFirstContact(false);
     if (this.#destroyed) return;
     if (isPermanentClose(code)) {
-      this.#terminal = code === CLOSE_NOT_AUTHENTICATED ? 'needs-sign-in' : code === CLOSE_FORBIDDEN ? 'not-allowed' : 'refused';
+      this.#terminal = TERMINAL_STATES[code] ?? 'refused';
       this.#set({ state: this.#terminal });
       return;
     }

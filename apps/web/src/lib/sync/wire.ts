@@ -6,6 +6,8 @@
 /** Close codes after which reconnecting cannot help (the y-websocket 4400-4499 convention). */
 export const CLOSE_NOT_AUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
+/** The COP's documents and files have reached its storage quota (COP_STORAGE_QUOTA_BYTES). */
+export const CLOSE_COP_STORAGE_FULL = 4414;
 export const isPermanentClose = (code: number) => code >= 4400 && code < 4500;
 
 /** Atelier's extension: "what have you stored?", answered with a Y snapshot. */
