@@ -108,7 +108,10 @@ test('the expense edit form in French on a phone: filled in the French way, save
 
   await page.getByRole('button', { name: fill(t.ws_edit_expense, { what: 'Location de salle' }) }).click();
   const form = page.getByRole('form', { name: fill(t.ws_edit_expense, { what: 'Location de salle' }) });
+  await expect(form.getByRole('heading', { name: fill(t.ws_edit_expense, { what: 'Location de salle' }) })).toBeVisible();
   await expect(form.getByLabel(t.ws_expense_amount!)).toHaveValue('240,00');
+  // The programme manager is on no roster: their own name, not their id.
+  await expect(form.getByLabel(t.ws_expense_paid_by!).locator('option:checked')).toHaveText(manager.person.name);
   await form.scrollIntoViewIfNeeded();
   await shot(page, 'costs-edit-expense-phone-fr');
   await checkPage(page, 'costs-edit-expense', 'fr');
