@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addExpense, expensesToCsv, listExpenses, setSharer, updateProfile, readProfile } from './index';
+import { addExpense, expensesToCsv, expensesMap, listExpenses, netBalances, setSharer, updateExpense, updateProfile, readProfile } from './index';
 
 const base = { what: 'Room rental', category: 'venue' as const, amountCents: 24000, paidBy: 'u1', sharedAmong: ['u1', 'u2', 'u3'], date: '2026-03-14' };
 
@@ -21,6 +21,48 @@ describe('expenses', () => {
     const id = addExpense(doc, { ...base, sharedAmong: ['u2'] });
     setSharer(doc, id, 'u2', false);
     expect(listExpenses(doc)[0]!.sharedAmong).toEqual(['u1']);
+  });
+
+  it('an edit of a saved expense changes every field in one transaction and keeps its author', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meetings').set('m1', new Y.Map());
+    const id = addExpense(doc, { ...base, createdBy: 'u2' });
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    updateExpense(doc, id, { what: 'Room and coffee', category: 'other', amountCents: 30000, paidBy: 'u3', date: '2026-03-15', meetingId: 'm1', sharedAmong: ['u3', 'u4'] });
+    expect(transactions).toBe(1);
+    const [edited] = listExpenses(doc);
+    expect(edited).toMatchObject({ id, what: 'Room and coffee', category: 'other', amountCents: 30000, paidBy: 'u3', date: '2026-03-15', meetingId: 'm1', sharedAmong: ['u3', 'u4'], createdBy: 'u2' });
+    expect([...netBalances(listExpenses(doc)).entries()].sort()).toEqual([['u3', 15000], ['u4', -15000]]);
+    updateExpense(doc, id, { meetingId: null });
+    expect(listExpenses(doc)[0]!.meetingId).toBeNull();
+  });
+
+  it('an edit with one bad field changes nothing of the expense', () => {
+    const doc = new Y.Doc();
+    const id = addExpense(doc, base);
+    const before = listExpenses(doc);
+    expect(() => updateExpense(doc, id, { what: 'Changed', amountCents: 0 })).toThrow(/^amountCents:/);
+    expect(() => updateExpense(doc, id, { what: 'Changed', sharedAmong: [' '] })).toThrow(/^sharedAmong:/);
+    expect(() => updateExpense(doc, id, { what: 'Changed', date: 'tomorrow' })).toThrow(/^date:/);
+    expect(listExpenses(doc)).toEqual(before);
+  });
+
+  it('an edit of the sharers keeps a sharer another device ticked at the same time', () => {
+    const a = new Y.Doc();
+    const id = addExpense(a, { ...base, sharedAmong: ['u1', 'u2'] });
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    updateExpense(a, id, { sharedAmong: ['u1'] });
+    setSharer(b, id, 'u3', true);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(listExpenses(a)[0]!.sharedAmong).toEqual(['u1', 'u3']);
+    expect(listExpenses(b)[0]!.sharedAmong).toEqual(['u1', 'u3']);
+    // Unchanged fields are not rewritten (an edit of the amount alone leaves the rest to others).
+    const sharedMap = expensesMap(a).get(id)!.get('sharedAmong');
+    updateExpense(a, id, { amountCents: 100, sharedAmong: ['u1', 'u3'] });
+    expect(expensesMap(a).get(id)!.get('sharedAmong')).toBe(sharedMap);
   });
 
   it('export to CSV with dot decimals, names, and formulas neutralised', () => {

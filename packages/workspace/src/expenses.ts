@@ -78,22 +78,37 @@ export function addExpense(doc: Y.Doc, input: ExpenseInput, origin: ChangeOrigin
   return id;
 }
 
-export function updateExpense(
-  doc: Y.Doc,
-  id: string,
-  patch: Partial<Pick<Expense, 'what' | 'category' | 'amountCents' | 'paidBy' | 'date'>>,
-  origin: ChangeOrigin = LOCAL_CHANGE
-) {
+/** What an edit of a saved expense may change: everything but its id, author and creation time. */
+export type ExpensePatch = Partial<Pick<Expense, 'what' | 'category' | 'amountCents' | 'paidBy' | 'date' | 'sharedAmong'>> & { meetingId?: string | null };
+
+/**
+ * Changes a saved expense in one transaction (one undo step, one update on the wire): every
+ * field is validated first, so a bad field changes nothing. Only fields whose value differs are
+ * written, and sharers are added and removed one by one in the existing map, so a sharer someone
+ * else ticks at the same time is kept. `createdBy` never changes: the author stays the author.
+ */
+export function updateExpense(doc: Y.Doc, id: string, patch: ExpensePatch, origin: ChangeOrigin = LOCAL_CHANGE) {
   const clean: Record<string, unknown> = {};
   if (patch.what !== undefined) clean.what = requireText('what', patch.what, 300);
   if (patch.category !== undefined) clean.category = requireOneOf('category', patch.category, EXPENSE_CATEGORIES);
   if (patch.amountCents !== undefined) clean.amountCents = cleanAmount(patch.amountCents);
   if (patch.paidBy !== undefined) clean.paidBy = requireText('paidBy', patch.paidBy, 100);
   if (patch.date !== undefined) clean.date = requireDate('date', patch.date);
+  if (patch.meetingId !== undefined) clean.meetingId = patch.meetingId === null ? null : requireText('meetingId', patch.meetingId, 100);
+  const sharers = patch.sharedAmong === undefined ? undefined : new Set(cleanSharers(patch.sharedAmong));
   const e = expensesMap(doc).get(id);
   if (!(e instanceof Y.Map)) return;
   doc.transact(() => {
     for (const [k, v] of Object.entries(clean)) if (e.get(k) !== v) e.set(k, v);
+    if (sharers === undefined) return;
+    let shared = e.get('sharedAmong');
+    if (!(shared instanceof Y.Map)) {
+      shared = new Y.Map<boolean>();
+      e.set('sharedAmong', shared);
+    }
+    const map = shared as Y.Map<boolean>;
+    for (const userId of [...map.keys()]) if (!sharers.has(userId)) map.delete(userId);
+    for (const userId of sharers) if (!map.has(userId)) map.set(userId, true);
   }, origin);
 }
 

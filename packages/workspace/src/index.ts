@@ -73,7 +73,7 @@ export {
   setSharer,
   updateExpense
 } from './expenses';
-export type { Expense, ExpenseCategory, ExpenseInput } from './expenses';
+export type { Expense, ExpenseCategory, ExpenseInput, ExpensePatch } from './expenses';
 export { netBalances, settle } from './balances';
 export type { Transfer } from './balances';
 export { EXPENSES_CSV_KEYS, expensesToCsv } from './expenses-csv';

@@ -64,6 +64,15 @@ describe('refusedWorkspaceChange', () => {
     expect(refusedWorkspaceChange(server, sent(server, (d) => deleteExpense(d, mine)), member)).toBeNull();
   });
 
+  it("refuses a member who edits the sharers or meeting of another person's expense, and lets them edit their own", () => {
+    const { server, expenseId, meetingId } = room();
+    expect(refusedWorkspaceChange(server, sent(server, (d) => updateExpense(d, expenseId, { sharedAmong: ['mem'] })), member)?.reason).toBe('others-expense');
+    expect(refusedWorkspaceChange(server, sent(server, (d) => updateExpense(d, expenseId, { meetingId })), member)?.reason).toBe('others-expense');
+    const mine = addExpense(server, { what: 'Café', category: 'other', amountCents: 900, paidBy: 'mem', sharedAmong: ['mem'], date: '2026-03-10', createdBy: 'mem' });
+    const edit = { what: 'Café et muffins', amountCents: 1_500, sharedAmong: ['mem', 'fac'], meetingId, date: '2026-03-11' };
+    expect(refusedWorkspaceChange(server, sent(server, (d) => updateExpense(d, mine, edit)), member)).toBeNull();
+  });
+
   it('refuses a new expense that names someone else as its author', () => {
     const { server } = room();
     const forged = sent(server, (d) => addExpense(d, { what: 'Forged', category: 'other', amountCents: 100, paidBy: 'fac', sharedAmong: ['mem'], date: '2026-03-10', createdBy: 'fac' }));

@@ -10,8 +10,10 @@ import {
   meetingsMap,
   netBalances,
   settle,
+  updateExpense,
   type Expense,
   type ExpenseInput,
+  type ExpensePatch,
   type Transfer
 } from '@atelier/workspace';
 import { m } from '$lib/paraglide/messages.js';
@@ -42,6 +44,11 @@ export class ExpensesView {
 
   add(input: ExpenseInput): string {
     return addExpense(this.doc, input);
+  }
+
+  /** Saves an edit of an expense (one transaction). */
+  update(id: string, patch: ExpensePatch) {
+    updateExpense(this.doc, id, patch);
   }
 
   delete(id: string) {

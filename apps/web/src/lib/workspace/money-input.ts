@@ -10,3 +10,13 @@ export function parseCents(input: string): number | null {
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
+
+/**
+ * Cents as the person would type them back, for a form opened on a saved amount: "1234.56" in
+ * English, "1234,56" in French (no grouping and no sign, so `parseCents` reads it unchanged).
+ */
+export function centsForInput(cents: number, language: 'en' | 'fr'): string {
+  const whole = Math.floor(cents / 100);
+  const rest = String(cents % 100).padStart(2, '0');
+  return `${whole}${language === 'fr' ? ',' : '.'}${rest}`;
+}

@@ -106,10 +106,12 @@ export class WorkspaceSession {
   /**
    * For those who cannot write the document (observers): marks my own attendance of a meeting
    * through the API, which changes the stored workspace; the change comes back over the socket.
+   * It rejects when the server did not take it (offline, refused), so the page can say so.
    */
-  markMyAttendance(meetingId: string): (status: AttendanceStatus) => void {
-    return (status) =>
-      void api.put(`${copPath(this.copId)}/meetings/${encodeURIComponent(meetingId)}/attendance/me`, { status }).catch(() => undefined);
+  markMyAttendance(meetingId: string): (status: AttendanceStatus) => Promise<void> {
+    return async (status) => {
+      await api.put(`${copPath(this.copId)}/meetings/${encodeURIComponent(meetingId)}/attendance/me`, { status });
+    };
   }
 
   destroy() {
