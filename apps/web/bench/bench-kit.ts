@@ -26,7 +26,8 @@ export interface BenchServer {
 export async function startServer(port: number): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-editor-bench-'));
   const base = `http://127.0.0.1:${port}`;
-  const profileArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, '--cpu-prof-name=server.cpuprofile'] : [];
+  // One profile per thread (CPU.….cpuprofile): the server's main thread, the SQLite writer, tsx's loader.
+  const profileArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
   const server = spawn('node', [...profileArgs, '--import', 'tsx', join(root, 'sync-server/src/main.ts')], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ATELIER_QUIET: '1' },

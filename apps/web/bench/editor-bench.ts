@@ -24,7 +24,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createProtocol, launchChromium, median, pct, profile, sendUpdates, signIn, startServer } from './bench-kit';
 import { buildProtocol } from './protocol-builder';
-import { twoPersonTyping, type Figures, type TwoPersonResult } from './two-person-typing';
+import { SOCKET_STAMPS, twoPersonTyping, type Figures, type TwoPersonResult } from './two-person-typing';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 50);
 const EDITS = Number(process.env.BENCH_EDITS ?? 20_000);
@@ -185,6 +185,7 @@ async function twoPeople(browser: Browser, managerPage: Page, base: string, copI
   const other = await member(browser, managerPage, base, copId);
   const url = `${base}/cops/${copId}/protocols/${protocolId}`;
   for (const page of [managerPage, other.page]) {
+    await page.context().addInitScript(SOCKET_STAMPS);
     await page.goto(url);
     await page.locator('.ProseMirror p', { hasText: MARKER }).waitFor({ timeout: 120_000 });
   }
@@ -217,6 +218,9 @@ async function main() {
     console.log(row('two people, other screen', two.otherScreen));
     console.log(row('  manager → member', two.directions[0]));
     console.log(row('  member → manager', two.directions[1]));
+    console.log(row('  key → update sent (typing page)', two.stages.toSocket));
+    console.log(row('  sent → received (server stores, relays)', two.stages.throughServer));
+    console.log(row('  received → painted (other page)', two.stages.toPaint));
   } finally {
     await browser?.close();
     server.stop();

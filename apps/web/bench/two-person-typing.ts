@@ -10,6 +10,11 @@
  * Both pages stamp with `performance.timeOrigin + performance.now()`: one browser on one
  * machine, so the two pages' clocks agree to well under a millisecond (checked and printed).
  * Keys go at KEYS_PER_SECOND on a fixed schedule (a late key does not push the next ones back).
+ *
+ * Where the time goes: each page also stamps the document-update frames its sync socket sends and
+ * receives (`SOCKET_STAMPS`, an init script), so the other-screen time splits into my page (key →
+ * frame sent), the wire and the server (sent → received on the other page: the server stores it
+ * before relaying it) and the other page (received → painted).
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { median, pct, profile } from './bench-kit';
@@ -31,12 +36,38 @@ export interface Figures {
 export interface TwoPersonResult {
   ownScreen: Figures;
   otherScreen: Figures;
+  /** The other screen's time, split: key → frame sent, sent → received by the other page, received → painted. */
+  stages: { toSocket: Figures; throughServer: Figures; toPaint: Figures };
   /** The other screen per direction, first person → second, then second → first. */
   directions: [Figures, Figures];
   clockSkewMs: number;
 }
 
 const figures = (xs: number[]): Figures => ({ median: median(xs), p95: pct(xs, 0.95), max: Math.max(...xs), count: xs.length });
+
+/**
+ * An init script (a string: tsx must not rewrite it) that stamps every Yjs update frame a page's
+ * sockets send or receive (y-protocols sync message 0, update 2). Add it before the page loads.
+ */
+export const SOCKET_STAMPS = `{
+  const Native = WebSocket;
+  const now = () => performance.timeOrigin + performance.now();
+  const frames = (window.__frames = { sent: [], received: [] });
+  const isUpdate = (bytes) => bytes[0] === 0 && bytes[1] === 2;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        if (e.data instanceof ArrayBuffer && isUpdate(new Uint8Array(e.data))) frames.received.push(now());
+      });
+    }
+    send(data) {
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+      if (bytes && isUpdate(bytes)) frames.sent.push(now());
+      super.send(data);
+    }
+  };
+}`;
 
 /** Installed in each page: stamps my keys, and when the other person's characters are painted. */
 function instrument(lines: { mine: string; theirs: string }) {
@@ -139,8 +170,12 @@ export async function twoPersonTyping(first: Typist, second: Typist, keys: numbe
   // Let the last keys arrive.
   await new Promise((r) => setTimeout(r, 2_000));
   await stopProfile();
-  type Stamps = { keys: number[]; own: number[]; seen: number[] };
-  const read = (p: Page) => p.evaluate(() => (window as unknown as { __bench: Stamps }).__bench);
+  type Stamps = { keys: number[]; own: number[]; seen: number[]; sent: number[]; received: number[] };
+  const read = (p: Page) =>
+    p.evaluate(() => {
+      const w = window as unknown as { __bench: Stamps; __frames?: { sent: number[]; received: number[] } };
+      return { ...w.__bench, sent: w.__frames?.sent ?? [], received: w.__frames?.received ?? [] };
+    });
   const [a, b] = [await read(first.page), await read(second.page)];
   const arrivals = (from: Stamps, to: Stamps) => {
     const lost = from.keys.length - to.seen.filter((t) => t !== null && t !== undefined).length;
@@ -149,9 +184,25 @@ export async function twoPersonTyping(first: Typist, second: Typist, keys: numbe
   };
   const aToB = arrivals(a, b);
   const bToA = arrivals(b, a);
+  const stages = { toSocket: [] as number[], throughServer: [] as number[], toPaint: [] as number[] };
+  for (const [from, to] of [
+    [a, b],
+    [b, a]
+  ] as const) {
+    from.keys.forEach((key, i) => {
+      // The first frame sent after the key carries it; the last frame received before it was painted brought it.
+      const sent = from.sent.find((t) => t >= key);
+      const received = to.received.filter((t) => t <= to.seen[i]!).pop();
+      if (sent === undefined || received === undefined || received < sent) return;
+      stages.toSocket.push(sent - key);
+      stages.throughServer.push(received - sent);
+      stages.toPaint.push(to.seen[i]! - received);
+    });
+  }
   return {
     ownScreen: figures([...a.own, ...b.own]),
     otherScreen: figures([...aToB, ...bToA]),
+    stages: { toSocket: figures(stages.toSocket), throughServer: figures(stages.throughServer), toPaint: figures(stages.toPaint) },
     directions: [figures(aToB), figures(bToA)],
     clockSkewMs
   };
