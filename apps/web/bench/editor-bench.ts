@@ -19,6 +19,7 @@
  * server's CPU profile when it stops).
  */
 import type { Browser, Page } from '@playwright/test';
+import { availableParallelism, loadavg } from 'node:os';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -209,9 +210,12 @@ async function main() {
     const cop = await page.request.post(`${server.base}/api/cops`, { data: { name: 'Bench COP', areaOfInterest: 'Benchmarks', language: 'en' } });
     const copId = ((await cop.json()) as { id: string }).id;
 
+    const loadBefore = loadavg()[0]!;
     const one = ONLY === 'duo' ? undefined : await onePerson(browser, page, server.base, copId);
     const two = await twoPeople(browser, page, server.base, copId);
-    console.log(`\nkeystroke latency, ms (2 people at ${DUO_RATE} keys/s each, ${DUO_PAGES}-page protocol; clocks of the two pages ${two.clockSkewMs.toFixed(2)} ms apart)`);
+    // The figures depend on what else the machine runs: say how busy it was.
+    console.log(`\nmachine: ${availableParallelism()} cores, load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`);
+    console.log(`keystroke latency, ms (2 people at ${DUO_RATE} keys/s each, ${DUO_PAGES}-page protocol; clocks of the two pages ${two.clockSkewMs.toFixed(2)} ms apart)`);
     console.log(`${''.padEnd(44)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'keys'.padStart(6)}`);
     if (one) console.log(row(`one person, own screen (${PAGES} pages, ${WRITERS} writers)`, one));
     console.log(row('two people, own screen', two.ownScreen));
