@@ -8,7 +8,10 @@
 //   DATA_DIR=.tmp/demo-data pnpm atelier seed-demo
 //   PORT=4440 DATA_DIR=.tmp/demo-data pnpm start
 //   BASE_URL=http://127.0.0.1:4440 SHOTS_DIR=/work/shots/issue-13 node scripts/screenshots.mjs
-// SHOTS_ONLY=costs,home limits the pages; SHOTS_SIZES=390x844 the sizes.
+// SHOTS_ONLY=costs,home limits the pages; SHOTS_SIZES=390x844 the sizes; SHOTS_LANGS=fr the
+// languages; SHOTS_AS=member signs in a member of the COP instead of its facilitator (meeting
+// mode then shows no controls; files get a `-member` suffix). `deleted` deletes an expense,
+// shoots "Recently deleted" and restores it; `meeting-mode-offline` cuts the network first.
 import { chromium } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +25,10 @@ const SIZES = (process.env.SHOTS_SIZES ?? '390x844,360x640,1280x800').split(',')
   return { width, height, phone: width < 700 };
 });
 const ONLY = process.env.SHOTS_ONLY?.split(',');
+const LANGS = (process.env.SHOTS_LANGS ?? 'en,fr').split(',');
+const AS_MEMBER = process.env.SHOTS_AS === 'member';
+/** Members (not facilitators) of the same seeded COPs. */
+const MEMBERS = { en: 'daniel@demo.atelier.test', fr: 'lucie@demo.atelier.test' };
 
 /** Who is signed in for each language: a facilitator of the seeded COP working in it. */
 const PEOPLE = {
@@ -36,7 +43,7 @@ const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => valu
 async function signIn(page, lang) {
   const t = messages('en');
   await page.goto(`${BASE_URL}/sign-in`);
-  await page.getByLabel(t.field_email).fill(PEOPLE[lang].email);
+  await page.getByLabel(t.field_email).fill(AS_MEMBER ? MEMBERS[lang] : PEOPLE[lang].email);
   await page.getByLabel(t.field_password).fill(PASSWORD);
   await page.getByRole('button', { name: t.sign_in, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: messages(lang).my_cops_title }).waitFor({ timeout: 30_000 });
@@ -52,7 +59,7 @@ async function settle(page) {
 const overflowing = [];
 async function shoot(page, name, lang, size, { fullPage = true } = {}) {
   await settle(page);
-  const file = `${OUT}/${name}-${lang}-${size.width}x${size.height}.png`;
+  const file = `${OUT}/${name}${AS_MEMBER ? '-member' : ''}-${lang}-${size.width}x${size.height}.png`;
   await page.screenshot({ path: file, fullPage });
   const wide = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
@@ -73,7 +80,7 @@ async function run() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
   });
   try {
-    for (const lang of ['en', 'fr']) {
+    for (const lang of LANGS) {
       const t = messages(lang);
       // One sign-in per language; each size gets a fresh context with that session.
       const first = await browser.newContext({ locale: 'en-CA' });
@@ -124,6 +131,30 @@ async function run() {
           await page.getByTestId('current-item').waitFor();
           await page.locator('.live-head').evaluate((el) => el.scrollIntoView({ block: 'start' }));
           await shoot(page, 'meeting-mode', lang, size, { fullPage: false });
+        }
+        if (want('meeting-mode-offline')) {
+          await page.goto(`${meetingUrl.replace(/\/$/, '')}/live`);
+          await page.getByTestId('current-item').waitFor();
+          await page.locator('.workspace-top .sync-status[data-state="saved"]').waitFor({ timeout: 15_000 });
+          await context.setOffline(true);
+          await page.locator('.workspace-top .sync-status[data-state="offline"]').waitFor({ timeout: 15_000 });
+          await page.locator('.connection[data-state="offline"]').waitFor({ timeout: 15_000 });
+          await page.waitForTimeout(600);
+          await page.screenshot({ path: `${OUT}/meeting-mode-offline${AS_MEMBER ? '-member' : ''}-${lang}-${size.width}x${size.height}.png` });
+          console.log('meeting-mode-offline');
+          await context.setOffline(false);
+          await page.locator('.workspace-top .sync-status[data-state="saved"]').waitFor({ timeout: 15_000 });
+        }
+        if (want('deleted') && !AS_MEMBER) {
+          await page.goto(`${BASE_URL}/cops/${cop.id}/costs`);
+          await page.locator('main').getByText(/\d+[,.]\d\d/).first().waitFor();
+          await page.locator('main button.danger').first().click();
+          await page.goto(`${BASE_URL}/cops/${cop.id}/deleted`);
+          const restore = page.locator('main .deleted li button').first();
+          await restore.waitFor();
+          await shoot(page, 'recently-deleted', lang, size);
+          await restore.click();
+          await page.getByText(t.ws_deleted_empty).waitFor();
         }
         if (want('costs')) {
           await page.goto(`${BASE_URL}/cops/${cop.id}/costs`);

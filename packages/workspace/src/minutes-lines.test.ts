@@ -34,12 +34,39 @@ describe('minutes written on two devices at once', () => {
       // Without the rule the merge reads "…étape.Geneviève : …" (or the mirror).
       expect(ta.toString()).toMatch(/étape\.Geneviève|adopté\.Marc/);
       const fixed = [separateMergedLines(ta), separateMergedLines(tb)];
-      // Exactly one device, the one whose text came second, adds the line break.
+      // Exactly one device, the one whose text came first, adds the line break.
       expect(fixed.filter(Boolean)).toHaveLength(1);
       sync(a, b);
       expect(separateMergedLines(ta) || separateMergedLines(tb)).toBe(false);
       expect(ta.toString()).toBe(tb.toString());
       expect(['Ouverture à 9 h.\nMarc : on valide avant chaque étape.\nGeneviève : le cadre est adopté.', 'Ouverture à 9 h.\nGeneviève : le cadre est adopté.\nMarc : on valide avant chaque étape.']).toContain(ta.toString());
+    });
+  }
+
+  for (const [clientA, clientB] of [
+    [10, 20],
+    [20, 10]
+  ] as const) {
+    it(`a line break written while the other person is still typing never cuts their line in two (clients ${clientA}, ${clientB})`, () => {
+      // Online, both typing: Priya's first key reached Étienne before he typed his; his caret stayed
+      // where it was, before her text, so his line comes first whatever the client ids.
+      const { a, b } = replicas(clientA, clientB, 'Ouverture.\n');
+      const ta = a.getText('minutes');
+      const tb = b.getText('minutes');
+      tb.insert(tb.length, 'Priya : le');
+      sync(a, b);
+      ta.insert('Ouverture.\n'.length, 'Étienne : les');
+      sync(a, b);
+      expect(ta.toString()).toBe('Ouverture.\nÉtienne : lesPriya : le');
+      expect([separateMergedLines(ta), separateMergedLines(tb)].filter(Boolean)).toHaveLength(1);
+      // Before the break reaches the other device, each goes on typing their own line where their caret is.
+      const endOfOwn = (text: Y.Text, start: string) => text.toString().indexOf(start) + start.length;
+      ta.insert(endOfOwn(ta, 'Étienne : les'), ' régions');
+      tb.insert(endOfOwn(tb, 'Priya : le'), ' cadre');
+      sync(a, b);
+      expect(ta.toString()).toBe('Ouverture.\nÉtienne : les régions\nPriya : le cadre');
+      expect(tb.toString()).toBe(ta.toString());
+      expect(separateMergedLines(ta) || separateMergedLines(tb)).toBe(false);
     });
   }
 

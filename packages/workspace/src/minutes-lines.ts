@@ -6,51 +6,61 @@
  * the merge puts one right after the other, so "…avant chaque étape." ran into "Geneviève : …".
  * Rule: text that lands right after another person's text, at the end of the field, starts on
  * its own line. Exactly one replica writes the line break — the device of the person whose text
- * came second — so two devices never both add one. A device gets a new Yjs client id each time
- * the app opens, so the caller says which client ids are this device's (the app keeps them).
+ * came FIRST, at the end of its own line — so two devices never both add one. Not the second:
+ * while the first person is still typing, a break put before the second person's text hangs off
+ * the first person's last character, just where their next keys go, and Yjs may order it before
+ * those keys (by client id), cutting their line in two. A break at the end of my own line hangs
+ * off my character, where only I type, and right before theirs: nothing concurrent competes for
+ * that spot. A device gets a new Yjs client id each time the app opens, so the caller says which
+ * client ids are this device's (the app keeps them).
  */
 import * as Y from 'yjs';
 import { agendaItemsMap } from './agenda';
 import { LOCAL_CHANGE, type ChangeOrigin } from './origin';
 
-/** The first character of my text at the end of the field, if a merge glued it after someone else's. */
-function gluedRunStart(text: Y.Text, mine: (client: number) => boolean): Y.Item | null {
-  // The last visible run: walk back from the end over my own characters.
-  let end: Y.Item | null = null;
-  for (let n = text._start; n !== null; n = n.right) if (!n.deleted && n.countable) end = n;
-  if (end === null || !mine(end.id.client)) return null;
-  let first = end;
-  for (let n = end.left; n !== null; n = n.left) {
+/**
+ * Where my line ends, if a merge glued someone else's text right after it at the end of the field:
+ * the index just after my last character, or null.
+ */
+function gluedAfterMyLine(text: Y.Text, mine: (client: number) => boolean): number | null {
+  // The end of the field: walk back from the last visible character over other people's.
+  let last: Y.Item | null = null;
+  for (let n = text._start; n !== null; n = n.right) if (!n.deleted && n.countable) last = n;
+  if (last === null || mine(last.id.client)) return null;
+  let theirs = last;
+  for (let n = last.left; n !== null; n = n.left) {
     if (n.deleted || !n.countable) continue;
-    if (!mine(n.id.client)) break;
-    first = n;
+    if (mine(n.id.client)) break;
+    theirs = n;
   }
-  // The visible character just before my run.
-  let before: Y.Item | null = first.left;
-  while (before !== null && (before.deleted || !before.countable)) before = before.left;
-  if (before === null || mine(before.id.client)) return null;
-  // Glued only if my run was not typed after that character: it was inserted concurrently.
-  const origin = first.origin;
-  const beforeLastId = Y.createID(before.id.client, before.id.clock + before.length - 1);
-  if (origin !== null && Y.compareIDs(origin, beforeLastId)) return null;
-  const beforeText = (before.content as Y.ContentString).str ?? '';
-  const firstText = (first.content as Y.ContentString).str ?? '';
-  if (beforeText.endsWith('\n') || firstText.startsWith('\n')) return null;
-  return first;
+  // My visible character just before their text.
+  let myLast: Y.Item | null = theirs.left;
+  while (myLast !== null && (myLast.deleted || !myLast.countable)) myLast = myLast.left;
+  if (myLast === null || !mine(myLast.id.client)) return null;
+  // Glued only if their text was not typed after mine (continuing my sentence): it was inserted concurrently.
+  const myLastId = Y.createID(myLast.id.client, myLast.id.clock + myLast.length - 1);
+  if (theirs.origin !== null && Y.compareIDs(theirs.origin, myLastId)) return null;
+  const myText = (myLast.content as Y.ContentString).str ?? '';
+  const theirText = (theirs.content as Y.ContentString).str ?? '';
+  if (myText.endsWith('\n') || theirText.startsWith('\n')) return null;
+  let index = 0;
+  for (let n = text._start; n !== null; n = n.right) {
+    if (!n.deleted && n.countable) index += n.length;
+    if (n === myLast) return index;
+  }
+  return null;
 }
 
 /**
- * If my text at the end of `text` was glued by a merge after another person's text, puts it on
- * its own line (one "\n" before it). `mine` says which client ids wrote on this device (by
- * default only the current one). Returns whether it did.
+ * If a merge glued another person's text right after my text at the end of `text`, ends my text
+ * with a line break, so theirs starts on its own line. `mine` says which client ids wrote on this
+ * device (by default only the current one). Returns whether it did.
  */
 export function separateMergedLines(text: Y.Text, mine?: (client: number) => boolean, origin: ChangeOrigin = LOCAL_CHANGE): boolean {
   const doc = text.doc;
   if (!doc) return false;
-  const first = gluedRunStart(text, mine ?? ((client) => client === doc.clientID));
-  if (first === null) return false;
-  let index = 0;
-  for (let n = text._start; n !== null && n !== first; n = n.right) if (!n.deleted && n.countable) index += n.length;
+  const index = gluedAfterMyLine(text, mine ?? ((client) => client === doc.clientID));
+  if (index === null) return false;
   doc.transact(() => text.insert(index, '\n'), origin);
   return true;
 }

@@ -84,6 +84,8 @@ export class DocumentSync implements OpenSync {
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #checkTimer: ReturnType<typeof setTimeout> | undefined;
   #destroyed = false;
+  /** The system said the network went: the socket may still read "connected" until it closes. */
+  #cutOff = false;
   #terminal: SyncState | undefined;
   /** This instance has put the document in the device's list of unsaved documents. */
   #listedUnsaved = false;
@@ -110,7 +112,7 @@ export class DocumentSync implements OpenSync {
 
   /** Whether this document's socket to the server is open right now. */
   get connected(): boolean {
-    return this.#provider?.wsconnected ?? false;
+    return !this.#cutOff && (this.#provider?.wsconnected ?? false);
   }
 
   /** Skip the rest of a backoff and connect now (unless refused for good, or already connecting). */
@@ -158,6 +160,7 @@ export class DocumentSync implements OpenSync {
       if (!provider.bcconnected) connectBc();
     };
     provider.on('status', ({ status }) => {
+      this.#cutOff = false;
       if (status === 'connected') this.#set({ state: 'syncing' });
       if (status === 'disconnected') this.#set({ state: this.#terminal ?? 'offline' });
       announceOpenSyncs();
@@ -230,6 +233,12 @@ export class DocumentSync implements OpenSync {
     // The system says the network is gone: a socket may linger for minutes before it notices, so
     // close it now and say "offline" honestly; backoff retries (and 'online') bring it back.
     this.#provider?.ws?.close();
+    // Chromium keeps a socket it cannot send the close frame on "closing" for up to a minute, and
+    // the provider says "disconnected" only on the close event: meanwhile the workspace read
+    // "saved" while the header said offline. Nothing can reach the server now: say so at once.
+    this.#cutOff = true;
+    if (this.#terminal === undefined && this.#status.state !== 'loading') this.#set({ state: 'offline' });
+    announceOpenSyncs();
   };
 
   readonly #onUpdate = (update: Uint8Array, origin: unknown) => {
