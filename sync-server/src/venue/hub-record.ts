@@ -71,3 +71,16 @@ export function writeHubRecord(db: SqliteDatabase, record: HubRecord) {
      VALUES (1, ?, ?, ?, ?, ?, ?, ?)`
   ).run(record.upstream, record.deviceId, record.deviceSecret, record.keyId, record.publicKey, record.preparedBy, record.preparedAt);
 }
+
+/** Records what central had stored of a document when it last answered (a Y snapshot). */
+export function writeConfirmed(db: SqliteDatabase, docName: string, snapshot: Uint8Array) {
+  db.prepare(
+    `INSERT INTO venue_confirmed (doc_name, snapshot, confirmed_at) VALUES (?, ?, ?)
+     ON CONFLICT(doc_name) DO UPDATE SET snapshot = excluded.snapshot, confirmed_at = excluded.confirmed_at`
+  ).run(docName, snapshot, Date.now());
+}
+
+export function readConfirmed(db: SqliteDatabase): Map<string, Uint8Array> {
+  const rows = db.prepare('SELECT doc_name, snapshot FROM venue_confirmed').all() as { doc_name: string; snapshot: Buffer }[];
+  return new Map(rows.map((r) => [r.doc_name, new Uint8Array(r.snapshot)]));
+}

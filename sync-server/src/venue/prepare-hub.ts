@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import * as Y from 'yjs';
 import type { SqliteDatabase } from '../db/database';
 import { SqliteDocumentStore } from '../sync/sqlite-document-store';
-import { readHubRecord, writeHubCops, writeHubRecord } from './hub-record';
+import { readHubRecord, writeConfirmed, writeHubCops, writeHubRecord } from './hub-record';
 import { pullDocument } from './pull-document';
 import { UpstreamClient, UpstreamError } from './upstream-client';
 
@@ -111,6 +111,11 @@ export async function prepareHub(db: SqliteDatabase, input: PrepareInput): Promi
       for (const [name, state] of documents) {
         await store.load(name, cop.id);
         await store.append([{ name, updates: [state] }]);
+        // Pulled from central, so central has all of it: confirmed from the start.
+        const pulled = new Y.Doc();
+        Y.applyUpdate(pulled, state);
+        writeConfirmed(db, name, Y.encodeSnapshot(Y.snapshot(pulled)));
+        pulled.destroy();
       }
     }
     writeHubRecord(db, {

@@ -6,9 +6,14 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
+import { log } from '../log';
+import { endHub } from './end-hub';
 import { prepareHub, PrepareError } from './prepare-hub';
+import { startHub } from './start-hub';
 
-export const VENUE_USAGE = `  pnpm atelier venue prepare --upstream URL --cop COP_ID [--cop …] [--email E --password P] [--name "Device name"]`;
+export const VENUE_USAGE = `  pnpm atelier venue prepare --upstream URL --cop COP_ID [--cop …] [--email E --password P] [--name "Device name"]
+  pnpm atelier venue start
+  pnpm atelier venue end [--force]`;
 
 async function ask(question: string, secret = false): Promise<string> {
   if (!process.stdin.isTTY) throw new PrepareError(`No terminal to ask for ${question.replace(/:\s*$/, '')}: pass --email and --password`);
@@ -56,11 +61,47 @@ async function prepare(args: string[]) {
   }
 }
 
+async function start() {
+  const hub = await startHub(loadConfig());
+  console.log(`Venue hub serving ${hub.url} (central: ${hub.record.upstream})`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    hub.close().then(
+      () => process.exit(0),
+      (err) => {
+        log.error('failed to stop cleanly', { error: String(err) });
+        process.exit(1);
+      }
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function end(args: string[]) {
+  const { values } = parseArgs({ args, options: { force: { type: 'boolean' } }, strict: true });
+  const db = openDatabase(loadConfig().dataDir);
+  try {
+    const { wiped, lost } = await endHub(db, values.force ?? false);
+    console.log(`Ended the venue hub: wiped ${wiped} document(s).`);
+    if (lost.length) console.log(`Lost unconfirmed edits of (--force): ${lost.join(', ')}`);
+  } finally {
+    db.close();
+  }
+}
+
 export async function venueCommand(args: string[]) {
   const [sub, ...rest] = args;
   switch (sub) {
     case 'prepare':
       return prepare(rest);
+    case 'start':
+      return start();
+    case 'end':
+      return end(rest);
     default:
       throw new PrepareError(sub ? `Unknown venue command "${sub}"\n\nUsage:\n${VENUE_USAGE}` : `Usage:\n${VENUE_USAGE}`);
   }

@@ -27,7 +27,7 @@ export const venueHub: Migration = {
       );
       CREATE TABLE venue_confirmed (
         doc_name TEXT PRIMARY KEY REFERENCES sync_documents(name) ON DELETE CASCADE,
-        state_vector BLOB NOT NULL,              -- what central had stored when it last answered
+        snapshot BLOB NOT NULL,                  -- Y.encodeSnapshot of what central had stored when it last answered
         confirmed_at INTEGER NOT NULL
       );
     `);
