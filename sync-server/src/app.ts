@@ -15,7 +15,8 @@ import { detectLanguage } from './http/request-language';
 
 export const VERSION = '0.1.0';
 
-export function createApp(deps: ServerContext, sync?: Pick<SyncService, 'mount' | 'manager'>) {
+/** `health`: more fields for /healthz (a venue hub adds its mode, upstream and unconfirmed count). */
+export function createApp(deps: ServerContext, sync?: Pick<SyncService, 'mount' | 'manager'>, health?: () => Record<string, unknown>) {
   const app = new Hono();
   app.onError((err, c) => {
     if (isStorageBusy(err)) deps.storageBusy.gaveUp();
@@ -25,7 +26,7 @@ export function createApp(deps: ServerContext, sync?: Pick<SyncService, 'mount' 
   app.use('*', securityHeaders(deps.config.webRoot));
 
   app.get('/healthz', (c) =>
-    c.json({ status: 'ok', version: VERSION, schema: schemaVersion(deps.db) }, 200, { 'Cache-Control': 'no-store' })
+    c.json({ status: 'ok', version: VERSION, schema: schemaVersion(deps.db), ...health?.() }, 200, { 'Cache-Control': 'no-store' })
   );
 
   app.route('/api', apiRoutes(deps, sync?.manager));

@@ -4,6 +4,7 @@
  *
  *   create-manager --email E --password P --name N [--language en|fr]
  *   seed-demo
+ *   venue prepare|start|end …   (venue/venue-cli.ts, docs/venue.md)
  */
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
@@ -13,6 +14,10 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { email, language, newPassword, personName } from './http/body-schemas';
 import { seedDemo } from './seed/demo-programme';
+import { PrepareError } from './venue/prepare-hub';
+import { UpstreamError } from './venue/upstream-client';
+import { PullError } from './venue/pull-document';
+import { VENUE_USAGE, venueCommand } from './venue/venue-cli';
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -20,7 +25,8 @@ class UsageError extends Error {
 
 const USAGE = `Usage:
   pnpm atelier create-manager --email E --password P --name N [--language en|fr]
-  pnpm atelier seed-demo`;
+  pnpm atelier seed-demo
+${VENUE_USAGE}`;
 
 const ManagerInput = v.object({ email, password: newPassword, name: personName, language });
 
@@ -51,6 +57,8 @@ async function main(argv: string[]) {
   switch (command) {
     case 'create-manager':
       return createManager(rest);
+    case 'venue':
+      return venueCommand(rest);
     case 'seed-demo': {
       const config = loadConfig();
       const db = openDatabase(config.dataDir);
@@ -69,7 +77,7 @@ async function main(argv: string[]) {
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) console.error(`${err.message}\n\n${USAGE}`);
-  else if (err instanceof ConflictError || err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof ConflictError || err instanceof ConfigError || err instanceof PrepareError || err instanceof UpstreamError || err instanceof PullError) console.error(err.message);
   else if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) console.error(`${err.message}\n\n${USAGE}`);
   else console.error(err);
   process.exit(1);

@@ -18,6 +18,11 @@ export interface AtelierConfig {
   webRoot: string;
   /** Trust `X-Forwarded-For` for the client address (only behind a proxy you run). */
   trustProxy: boolean;
+  /**
+   * VENUE_TLS_CERT / VENUE_TLS_KEY: PEM files a venue hub serves https/wss with (docs/venue.md);
+   * both or neither. Null: plain http.
+   */
+  venueTls: { certFile: string; keyFile: string } | null;
   /** Limits and timings of the sync websockets (see docs/sync.md). */
   sync: SyncSettings;
   /**
@@ -268,6 +273,15 @@ function parsePasswordHashing(env: Env): PasswordHashingSettings {
   ) as unknown as PasswordHashingSettings;
 }
 
+function parseVenueTls(env: Env): AtelierConfig['venueTls'] {
+  const certFile = env.VENUE_TLS_CERT?.trim();
+  const keyFile = env.VENUE_TLS_KEY?.trim();
+  if (!certFile && !keyFile) return null;
+  if (!certFile) throw new ConfigError('VENUE_TLS_CERT', 'is required with VENUE_TLS_KEY (the certificate, PEM)');
+  if (!keyFile) throw new ConfigError('VENUE_TLS_KEY', 'is required with VENUE_TLS_CERT (its private key, PEM)');
+  return { certFile: resolve(certFile), keyFile: resolve(keyFile) };
+}
+
 /** Reads the configuration from an environment (defaults to `process.env`). */
 export function loadConfig(env: Env = process.env): AtelierConfig {
   const port = parsePort(env.PORT);
@@ -279,6 +293,7 @@ export function loadConfig(env: Env = process.env): AtelierConfig {
     publicOrigins: parseOrigins(env.PUBLIC_ORIGIN, port),
     webRoot: resolve(env.ATELIER_WEB_ROOT?.trim() || DEFAULTS.webRoot),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, DEFAULTS.trustProxy),
+    venueTls: parseVenueTls(env),
     freeFormDocuments: parseBoolean('SYNC_FREE_FORM_DOCUMENTS', env.SYNC_FREE_FORM_DOCUMENTS, false),
     sync: parseSyncSettings(env),
     maxUploadBytes: parsePositiveInteger('MAX_UPLOAD_BYTES', env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes),

@@ -9,7 +9,9 @@ import { createContext, type ServerContext } from './context';
 import type { AtelierConfig } from './config';
 import { openDatabase, type SqliteDatabase } from './db/database';
 import { log } from './log';
-import { createSyncService, type SyncService } from './sync/sync-endpoint';
+import { createSyncService, type Admission, type SyncService } from './sync/sync-endpoint';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:3000 */
@@ -23,24 +25,38 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: AtelierConfig): Promise<RunningServer> {
+/** What a venue hub changes (venue/start-hub.ts): who is admitted, and more of /healthz. */
+export interface ServerMode {
+  admit?: (context: ServerContext) => Admission;
+  health?: () => Record<string, unknown>;
+  /** Called once the server is listening; its result is awaited on close. */
+  started?: (server: RunningServer) => { stop(): Promise<void> };
+}
+
+export async function startServer(config: AtelierConfig, mode: ServerMode = {}): Promise<RunningServer> {
   const db = openDatabase(config.dataDir);
   const context = createContext(config, db);
-  const sync = createSyncService(context);
-  const app = createApp(context, sync);
+  const sync = createSyncService(context, undefined, mode.admit?.(context));
+  const app = createApp(context, sync, mode.health);
 
+  const tls = config.venueTls && { cert: readFileSync(config.venueTls.certFile), key: readFileSync(config.venueTls.keyFile) };
   const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    const s = serve(
+      { fetch: app.fetch, hostname: config.host, port: config.port, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) },
+      () => resolve(s)
+    );
     s.once('error', reject);
   });
   sync.attach(server);
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${shownHost}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${shownHost}:${port}`;
+  let extra: { stop(): Promise<void> } | undefined;
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await extra?.stop();
       const stopped = new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive HTTP connections would hold close() open; they carry no unsaved state.
@@ -56,5 +72,7 @@ export async function startServer(config: AtelierConfig): Promise<RunningServer>
       log.info('stopped');
     })());
 
-  return { url, port, db, context, sync, close };
+  const running: RunningServer = { url, port, db, context, sync, close };
+  extra = mode.started?.(running);
+  return running;
 }

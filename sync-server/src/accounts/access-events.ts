@@ -12,6 +12,8 @@ export interface AccessEventMap {
   'membership-changed': [{ copId: string; userId: string; role: MembershipRole | null }];
   /** A COP was archived or restored. */
   'cop-status-changed': [{ copId: string; status: 'active' | 'archived' }];
+  /** A venue hub was revoked at central: its upstream sockets close (venue/venue-devices.ts). */
+  'venue-device-revoked': [{ deviceId: string }];
 }
 
 export class AccessEvents extends EventEmitter<AccessEventMap> {}

@@ -20,6 +20,7 @@ import { limitRoutes } from './limit-routes';
 import { joinRequestRoutes } from './join-request-routes';
 import { memberRoutes } from './member-routes';
 import { meRoutes } from './me-routes';
+import { copVenueDeviceRoutes, venueRoutes } from './venue-routes';
 import { ownProfileRoutes } from './own-profile-routes';
 import type { ServerChanges } from '../sync/server-changes';
 import { jsonBodyLimit } from '../http/validate';
@@ -43,6 +44,7 @@ export function apiRoutes(ctx: ServerContext, changes?: ServerChanges) {
   api.route('/cops', copInvitationRoutes(ctx));
   api.route('/cops', joinRequestRoutes(ctx));
   api.route('/cops', fileRoutes(ctx));
+  api.route('/cops', copVenueDeviceRoutes(ctx));
   api.route('/cops', ownProfileRoutes(ctx, changes));
   if (changes) api.route('/cops', attendanceRoutes(ctx, changes));
   // Server actions read documents as stored (what the server acknowledged), never from a client.
@@ -53,6 +55,7 @@ export function apiRoutes(ctx: ServerContext, changes?: ServerChanges) {
   api.route('/public', publicResourceRoutes(ctx));
   api.route('/events', eventRoutes(ctx));
   api.route('/invitations', invitationRoutes(ctx));
+  api.route('/venue', venueRoutes(ctx));
   api.route('/limits', limitRoutes(ctx));
   api.all('*', () => {
     throw new ApiError(404, 'not_found', apiMessages.noSuchEndpoint());

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { CONTACT_CHANNELS, EXPERIENCE, ORDERS_OF_GOVERNMENT } from '@atelier/workspace';
 import { EXPERIENCE_LEVELS, MEMBERSHIP_ROLES, PARTICIPATIONS } from '../accounts/roles';
 import { MAX_INVITATION_DAYS } from '../accounts/invitations';
+import { MAX_PASS_COPS } from '../venue/venue-pass';
 import type { LocalText } from '../messages/define-messages';
 import { fieldMessage as say, fieldMessages as m } from '../messages/field-messages';
 
@@ -102,3 +103,17 @@ export const OwnProfileBody = v.strictObject(
   },
   say(m.unknownField())
 );
+
+/** COP ids in venue requests: a short list of short strings (checked against the database after). */
+const copIdList = (max: number) =>
+  v.pipe(
+    v.array(v.pipe(v.string(say(m.mustBeIdList())), v.maxLength(64, say(m.mustBeIdList()))), say(m.mustBeIdList())),
+    v.minLength(1, say(m.atLeastOneItem())),
+    v.maxLength(max, say(m.atMostItems({ max })))
+  );
+
+/** Registering a venue hub at central (docs/venue.md). */
+export const CreateVenueDeviceBody = v.strictObject({ name: text(m.aName(), 120), cops: copIdList(MAX_PASS_COPS) }, say(m.unknownField()));
+
+/** Asking for a venue pass; without `cops`, every COP the person is a member of. */
+export const VenuePassBody = v.strictObject({ cops: v.optional(copIdList(MAX_PASS_COPS)) }, say(m.unknownField()));

@@ -43,6 +43,7 @@ export const fieldMessages = defineMessages({
   mustBeAfterStart: { en: 'must be after startsAt', fr: 'doit être après startsAt' },
   mustBeIdList: { en: 'must be a list of ids', fr: 'doit être une liste d’identifiants' },
   atMostItems: { en: 'must list at most {max}', fr: 'doit en nommer au plus {max}' },
+  atLeastOneItem: { en: 'must list at least one', fr: 'doit contenir au moins un élément' },
   mustBeWholeMinutes: { en: 'must be whole minutes from {min} to {max}', fr: 'doit être un nombre entier de minutes de {min} à {max}' },
 });
 

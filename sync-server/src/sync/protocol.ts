@@ -9,6 +9,8 @@
  *     ── upgrade GET /sync/{docName} ─────────▶  name checked (400), then session + Origin +
  *                                                membership checked: refused sockets are closed
  *                                                at once with 4401/4403, before any byte.
+ *                                                (At a venue hub: the venue pass in ?pass=
+ *                                                instead of the cookie, 4406-4409.)
  *     ◀──────────────── SYNC step 1 (server state vector)
  *     ◀──────────────── AWARENESS (everyone present), if anyone is
  *     ── SYNC step 1 (client state vector) ──▶
@@ -63,6 +65,14 @@ export const CloseCode = {
   badMessage: { code: 4400, reason: 'malformed message' },
   notAuthenticated: { code: 4401, reason: 'no valid session' },
   forbidden: { code: 4403, reason: 'not allowed' },
+  /** At a venue hub (docs/venue.md): no venue pass, or one central did not sign. */
+  venuePassInvalid: { code: 4406, reason: 'venue pass missing or not signed by central' },
+  /** At a venue hub: the pass expired (beyond the clock-skew margin) or is not valid yet. */
+  venuePassExpired: { code: 4407, reason: 'venue pass expired' },
+  /** At a venue hub: the pass does not name this document's COP. */
+  venuePassOtherCop: { code: 4408, reason: 'venue pass is for another COP' },
+  /** At a venue hub: the pass's person is not (or no longer) a member of the COP as the hub knows it. */
+  venueNotMember: { code: 4409, reason: 'not a member of this COP at the hub' },
   /** A note or protocol the COP's workspace does not list (after SYNC_UNLISTED_WAIT_MS). */
   unlistedDocument: { code: 4404, reason: 'no such document in this COP' },
   documentTooLarge: { code: 4413, reason: 'document too large' },

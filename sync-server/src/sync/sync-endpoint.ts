@@ -27,6 +27,13 @@ import { closeSocket, SyncConnection, type Peer } from './sync-connection';
 
 export const SYNC_PATH_PREFIX = '/sync/';
 
+/** A venue pass cannot be extended like a session: its socket closes when it expires (≤ 14 days). */
+function closeAtPassExpiry(conn: SyncConnection, validUntil: number) {
+  const timer = setTimeout(() => conn.close(CloseCode.venuePassExpired), Math.max(0, validUntil - Date.now()));
+  timer.unref();
+  conn.onDispose(() => clearTimeout(timer));
+}
+
 /** How long shutdown waits for clients to answer the 1001 close before dropping them. */
 const CLOSE_GRACE_MS = 1_000;
 
@@ -50,9 +57,15 @@ export function docNameFromRawPath(rawTarget: string): DocName {
   return parseDocName(name);
 }
 
-type Decision = { ok: true; peer: Peer; validUntil: number } | { ok: false; close: { code: number; reason: string } };
+export type Decision = { ok: true; peer: Peer; validUntil: number } | { ok: false; close: { code: number; reason: string } };
 
-export function createSyncService(ctx: ServerContext, store: DocumentStore = new SqliteWriterStore(ctx.db)): SyncService {
+/**
+ * Who a socket is, decided before upgrading. Central decides from the session cookie; a venue
+ * hub from the venue pass (venue/venue-admission.ts). The count of sockets per person is kept here.
+ */
+export type Admission = (c: Context, doc: DocName) => Decision;
+
+export function createSyncService(ctx: ServerContext, store: DocumentStore = new SqliteWriterStore(ctx.db), admit?: Admission): SyncService {
   const settings = ctx.config.sync;
   const manager = new RoomManager(store, settings, ctx.storage);
   const accountSockets = new AccountSockets(settings.maxSocketsPerUser);
@@ -64,6 +77,11 @@ export function createSyncService(ctx: ServerContext, store: DocumentStore = new
   let closing: Promise<void> | undefined;
 
   const decide = (c: Context, doc: DocName): Decision => {
+    if (admit) {
+      const decision = admit(c, doc);
+      if (decision.ok && !accountSockets.hasRoom(decision.peer.userId)) return { ok: false, close: CloseCode.tooManyConnections };
+      return decision;
+    }
     if (!isAllowedOrigin(c.req.header('origin'), ctx.config.publicOrigins)) {
       return { ok: false, close: CloseCode.forbidden };
     }
@@ -113,7 +131,8 @@ export function createSyncService(ctx: ServerContext, store: DocumentStore = new
             const conn = new SyncConnection(socket, decision.peer, settings);
             // A socket being closed no longer counts, as before its close handshake ends.
             conn.onDispose(release);
-            closeWhenSessionExpires(ctx, conn, decision.validUntil);
+            if (admit) closeAtPassExpiry(conn, decision.validUntil);
+            else closeWhenSessionExpires(ctx, conn, decision.validUntil);
             void manager.attach(conn, ctx.config.freeFormDocuments ? undefined : () => isListedDocument(manager, store, doc, settings.unlistedWaitMs));
           }
         });
