@@ -1,6 +1,7 @@
 // Browser tests: Debian's Chromium against the real sync server serving the real build.
 import { defineConfig, devices } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { E2E_LOCALE, E2E_TIME_ZONE } from './e2e/support/place-and-clock';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4317);
@@ -21,6 +22,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: 'retain-on-failure',
+    // Fixed, so no test depends on the CI machine's zone or language (e2e/support/place-and-clock.ts).
+    timezoneId: E2E_TIME_ZONE,
+    locale: E2E_LOCALE,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

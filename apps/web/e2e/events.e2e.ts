@@ -3,15 +3,12 @@
 // sets the running order with Move up/Move down, and every member sees it in the calendar, which
 // also downloads as iCalendar. The pages pass axe at phone and laptop sizes in English and French.
 import { checkPage } from './support/accounts';
+import { dayInDays } from './support/place-and-clock';
 import { expect, test } from './support/fixtures';
 import { closeAll, fillMsg, programme, publishBilingual, unexpectedErrors, type Participant } from './resources-people';
 
 test.setTimeout(180_000);
 
-/** A date N days from now as YYYY-MM-DD (the event form's date input). */
-function inDays(n: number): string {
-  return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function scheduleEvent(manager: Participant, titleEn: string, titleFr: string): Promise<string> {
   const { page, t } = manager;
@@ -25,7 +22,8 @@ async function scheduleEvent(manager: Participant, titleEn: string, titleFr: str
   await page.getByLabel(t.ev_field_title_fr!).fill(titleFr);
   await page.getByLabel(t.ev_field_description_en!).fill('Communities of Practice share what they learned this quarter.');
   await page.getByLabel(t.ev_field_description_fr!).fill('Les communautés de pratique partagent ce qu’elles ont appris ce trimestre.');
-  await page.getByLabel(t.ev_field_date!).fill(inDays(30));
+  // A day in the event's own zone (the form reads the date there), not in UTC or the machine's.
+  await page.getByLabel(t.ev_field_date!).fill(dayInDays(30, 'America/Toronto'));
   await page.getByLabel(t.ev_field_start!).fill('13:00');
   await page.getByLabel(t.ev_field_end!, { exact: true }).fill('16:00');
   await page.getByLabel(t.ev_field_zone!).selectOption('America/Toronto');

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { checkPage, createManager, E2E_DATA_DIR, fill, newPerson, signIn, type Person } from './support/accounts';
 import { counted, expect, messages, screenshotPath, test, waitForServiceWorker } from './support/fixtures';
+import { E2E_TIME_ZONE } from './support/place-and-clock';
 
 const en = messages('en');
 const fr = messages('fr');
@@ -26,7 +27,7 @@ const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|WebSocket connection to .* fail
 const FILE_ANSWERS = /\/api\/cops\/[^/]+\/files\//;
 
 async function device(browser: Browser, locale: 'en' | 'fr' = 'en'): Promise<Device> {
-  const context = await browser.newContext({ locale: locale === 'fr' ? 'fr-CA' : 'en-CA', timezoneId: 'America/Toronto', acceptDownloads: true });
+  const context = await browser.newContext({ locale: locale === 'fr' ? 'fr-CA' : 'en-CA', timezoneId: E2E_TIME_ZONE, acceptDownloads: true });
   await context.addInitScript((l) => {
     try {
       localStorage.setItem('PARAGLIDE_LOCALE', l);

@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { createManager, fill, newPerson, signIn, type Person } from './support/accounts';
 import { counted, expect, messages, test } from './support/fixtures';
+import { E2E_TIME_ZONE } from './support/place-and-clock';
 
 const en = messages('en');
 
 async function signedIn(browser: Browser, person: Person): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-CA', timezoneId: 'America/Toronto' });
+  const context = await browser.newContext({ locale: 'en-CA', timezoneId: E2E_TIME_ZONE });
   const page = await context.newPage();
   await signIn(page, person, en);
   return page;
@@ -19,7 +20,7 @@ async function signedIn(browser: Browser, person: Person): Promise<Page> {
 
 async function accept(browser: Browser, url: string, name: string): Promise<{ person: Person; page: Page }> {
   const person = newPerson(name);
-  const context = await browser.newContext({ locale: 'en-CA', timezoneId: 'America/Toronto' });
+  const context = await browser.newContext({ locale: 'en-CA', timezoneId: E2E_TIME_ZONE });
   const page = await context.newPage();
   const token = new URL(url).pathname.split('/').pop()!;
   const accepted = await page.request.post(`/api/invitations/${token}/accept`, { data: { name: person.name, email: person.email, password: person.password } });

@@ -1,5 +1,6 @@
 // The installable, offline, bilingual app shell (issue 2).
 import { axeViolations, expect, LAPTOP, messages, PHONE, screenshotPath, test, waitForServiceWorker } from './support/fixtures';
+import { longDateIn } from './support/place-and-clock';
 
 const en = messages('en');
 const fr = messages('fr');
@@ -66,8 +67,10 @@ test.describe('language', () => {
 
   test('the switch changes every visible string and persists across reload', async ({ page, consoleErrors }) => {
     // A day whose French month carries an accent (the test once failed every December, février
-    // and août): the page's clock is pinned so the outcome never depends on the machine's date.
-    await page.clock.setFixedTime(new Date('2026-12-02T17:00:00Z'));
+    // and août): the page's clock is pinned so the outcome never depends on the machine's date,
+    // and the page runs in the config's zone (17:00 UTC is already 3 December in Kiritimati).
+    const now = new Date('2026-12-02T17:00:00Z');
+    await page.clock.setFixedTime(now);
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('status').filter({ hasText: en.connection_online! })).toBeVisible();
@@ -98,6 +101,9 @@ test.describe('language', () => {
     }
     expect(english).toContain('Today is Wednesday, December 2, 2026.');
     expect(french).toContain('Nous sommes le mercredi 2 décembre 2026.');
+    // The same, from the platform's Intl in the context's zone: what the app itself computes.
+    expect(english).toContain(`Today is ${longDateIn(now, 'en')}.`);
+    expect(french).toContain(`Nous sommes le ${longDateIn(now, 'fr')}.`);
 
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.home_title!);

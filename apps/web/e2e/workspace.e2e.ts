@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { checkPage, createManager, fill, newPerson, type Person } from './support/accounts';
 import { counted, expect, LAPTOP, messages, PHONE, screenshotPath, test } from './support/fixtures';
+import { E2E_TIME_ZONE } from './support/place-and-clock';
 
 const en = messages('en');
 const fr = messages('fr');
@@ -21,7 +22,7 @@ interface Device {
 const NOISE = /ERR_INTERNET_DISCONNECTED|WebSocket connection to .* failed|Failed to load resource/;
 
 async function device(browser: Browser, locale: 'en' | 'fr' = 'en'): Promise<Device> {
-  const context = await browser.newContext({ locale: locale === 'fr' ? 'fr-CA' : 'en-CA', timezoneId: 'America/Toronto' });
+  const context = await browser.newContext({ locale: locale === 'fr' ? 'fr-CA' : 'en-CA', timezoneId: E2E_TIME_ZONE });
   await context.addInitScript((l) => {
     try {
       localStorage.setItem('PARAGLIDE_LOCALE', l);

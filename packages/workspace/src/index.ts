@@ -169,3 +169,6 @@ export {
 } from './meeting-roles';
 export type { RefusedChange, RefusedReason, WorkspaceActor } from './meeting-roles';
 export { separateMergedAgendaLines, separateMergedLines } from './minutes-lines';
+
+export { formatTimeOfDay, formatZoned, formatZonedRange, zoneLabel } from './zoned-format';
+export type { DatePart, DisplayLanguage } from './zoned-format';

@@ -1,7 +1,8 @@
-// Exports and their errors speak the reader's language: the labels the server writes into
-// minutes and calendars follow the signed-in person's language (an English COP's minutes read
-// in French by a French-speaking member), and refusals of export, event, file, protocol and
-// Resource Centre routes come back in French for a French-speaking person.
+// Exports and their errors speak the right language: a COP's minutes are the COP's records, in
+// the language the COP works in whoever downloads them (`?language=` overrides), with each time
+// in the meeting's own zone, named; calendars follow the signed-in person's language; refusals of
+// export, event, file, protocol and Resource Centre routes come back in French for a
+// French-speaking person.
 import { addActionItem, addAgendaItem, addDecision, createDocument, createMeeting, markAttendance, workspaceDocName } from '@atelier/workspace';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,15 @@ let francophone: Person;
 let anglophone: Person;
 let meetingId: string;
 let protocolId: string;
+let frenchCop: Cop;
+let frenchMeetingId: string;
+
+/** Stores a workspace built in memory as the COP's workspace document. */
+async function storeWorkspace(target: Cop, ws: Y.Doc) {
+  const documents = new SqliteDocumentStore(server.db);
+  await documents.load(workspaceDocName(target.id), target.id);
+  await documents.append([{ name: workspaceDocName(target.id), updates: [Y.encodeStateAsUpdate(ws)] }]);
+}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -36,30 +46,58 @@ beforeAll(async () => {
   addActionItem(ws, { what: 'Draft the protocol', ownerId: anglophone.user.id, meetingId, dueDate: '2026-04-01' });
   markAttendance(ws, meetingId, anglophone.user.id, 'regrets');
   protocolId = createDocument(ws, { kind: 'protocol', title: 'Review protocol', language: 'en', createdBy: anglophone.user.id });
-  const documents = new SqliteDocumentStore(server.db);
-  await documents.load(workspaceDocName(cop.id), cop.id);
-  await documents.append([{ name: workspaceDocName(cop.id), updates: [Y.encodeStateAsUpdate(ws)] }]);
+  await storeWorkspace(cop, ws);
+
+  // A French COP whose evening meeting in Toronto is already the next day in UTC.
+  frenchCop = createTestCop(server, manager.user, 'Gestion du changement', 'fr');
+  joinCop(server, frenchCop, francophone, 'facilitator');
+  joinCop(server, frenchCop, anglophone, 'member');
+  const frWs = new Y.Doc();
+  frenchMeetingId = createMeeting(frWs, { title: 'Séance de janvier', startsAt: '2026-01-15T01:00:00Z', timeZone: 'America/Toronto' });
+  const frItem = addAgendaItem(frWs, frenchMeetingId, { title: 'Bilan des projets' })!;
+  addDecision(frWs, { meetingId: frenchMeetingId, agendaItemId: frItem, text: 'Poursuivre le projet Alpha' });
+  addActionItem(frWs, { what: 'Rédiger le protocole', ownerId: francophone.user.id, meetingId: frenchMeetingId, dueDate: '2026-02-01' });
+  markAttendance(frWs, frenchMeetingId, anglophone.user.id, 'present');
+  await storeWorkspace(frenchCop, frWs);
 });
 afterAll(() => server.dispose());
 
 describe('exports in the reader’s language', () => {
-  it('writes a French-speaking person’s minutes of an English COP with French labels, and an English speaker’s in English', async () => {
-    const fr = await api(server, `/api/cops/${cop.id}/meetings/${meetingId}/minutes/md`, { cookie: francophone.cookie });
-    expect(fr.status).toBe(200);
+  it('writes a French COP’s minutes with French headings and the meeting’s time zone, even for an English-speaking member', async () => {
+    const res = await api(server, `/api/cops/${frenchCop.id}/meetings/${frenchMeetingId}/minutes/md`, { cookie: anglophone.cookie });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('## Ordre du jour');
+    expect(res.text).toContain('Décisions :');
+    expect(res.text).toMatch(/Rédiger le protocole — Hélène Gagnon \(échéance : 2026-02-01\)/);
+    expect(res.text).toContain('## Présences');
+    expect(res.text).toContain('Amara Singh — présence');
+    // 01:00 UTC on the 15th is 20 h on the 14th in Toronto: the day, the hour and the zone are the meeting's.
+    expect(res.text).toContain('mercredi 14 janvier 2026 à 20 h (heure normale de l’Est, America/Toronto)');
+    expect(res.text).not.toMatch(/Agenda|Attendance|Action items/);
+    // The file is named after the meeting's day where it was held, not UTC's.
+    expect(res.headers.get('content-disposition')).toContain('2026-01-14-');
+  });
+
+  it('writes an English COP’s minutes in English for a French-speaking member, with the meeting’s zone', async () => {
+    const res = await api(server, `/api/cops/${cop.id}/meetings/${meetingId}/minutes/md`, { cookie: francophone.cookie });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('## Agenda');
+    expect(res.text).toContain('## Decisions — General');
+    expect(res.text).toContain('## Action items');
+    expect(res.text).toMatch(/Draft the protocol — Amara Singh \(due 2026-04-01\)/);
+    expect(res.text).toContain('Amara Singh — regrets');
+    expect(res.text).toContain('Saturday, March 14, 2026 at 10:00\u202fa.m. (Eastern Daylight Time, America/Toronto)');
+  });
+
+  it('writes the minutes in the language asked for with ?language=, whatever the COP’s language', async () => {
+    const fr = await api(server, `/api/cops/${cop.id}/meetings/${meetingId}/minutes/md?language=fr`, { cookie: anglophone.cookie });
     expect(fr.text).toContain('## Ordre du jour');
-    expect(fr.text).toContain('Décisions :');
-    expect(fr.text).toContain('## Décisions — Général');
     expect(fr.text).toContain('## Suivis');
-    expect(fr.text).toMatch(/Draft the protocol — Amara Singh \(échéance : 2026-04-01\)/);
-    expect(fr.text).toContain('## Présences');
     expect(fr.text).toContain('Amara Singh — absence motivée');
-    expect(fr.text).toContain('samedi 14 mars 2026');
-    const en = await api(server, `/api/cops/${cop.id}/meetings/${meetingId}/minutes/md`, { cookie: anglophone.cookie });
+    expect(fr.text).toContain('samedi 14 mars 2026 à 10 h (heure avancée de l’Est, America/Toronto)');
+    const en = await api(server, `/api/cops/${frenchCop.id}/meetings/${frenchMeetingId}/minutes/md?language=en`, { cookie: francophone.cookie });
     expect(en.text).toContain('## Agenda');
-    expect(en.text).toContain('Amara Singh — regrets');
-    // An explicit ?language= still wins over the person's language.
-    const asked = await api(server, `/api/cops/${cop.id}/meetings/${meetingId}/minutes/md?language=en`, { cookie: francophone.cookie });
-    expect(asked.text).toContain('## Agenda');
+    expect(en.text).toContain('Wednesday, January 14, 2026 at 8:00\u202fp.m. (Eastern Standard Time, America/Toronto)');
   });
 
   it('gives a French-speaking person a calendar whose name, categories and running order are in French', async () => {

@@ -1,8 +1,8 @@
 /**
  * Exports of what a COP holds, rendered on the server from the stored documents: a meeting's
  * minutes (Markdown or DOCX) and the whole-COP records zip (facilitators and the programme
- * manager). The server's labels are in the reader's language: `?language=` when given, else the
- * signed-in person's, else the COP's.
+ * manager). They are the COP's records, so the server's labels are in the COP's language
+ * (`?language=` when given overrides it), and times are in each meeting's own zone, named.
  */
 import { Hono } from 'hono';
 import { listMembers } from '../accounts/memberships';
@@ -11,7 +11,7 @@ import type { ServerContext } from '../context';
 import { buildOffThread } from '../exports/build-export';
 import { copRecordsJob } from '../exports/cop-records';
 import { download, DOCX_TYPE, fileNameFor } from '../exports/download';
-import { exportLanguage } from '../exports/export-language';
+import { copExportLanguage } from '../exports/export-language';
 import { meetingDay, meetingMinutes } from '../exports/meeting-minutes';
 import { ApiError } from '../http/api-error';
 import { apiMessages } from '../messages/api-messages';
@@ -26,7 +26,7 @@ export function exportRoutes(ctx: ServerContext, store: DocumentStore) {
   app.get('/:copId/meetings/:meetingId/minutes/:format{(md|docx)}', async (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canReadCop, "export this COP's minutes");
-    const lang = exportLanguage(c.req.query('language'), user, cop.language);
+    const lang = copExportLanguage(c.req.query('language'), cop);
     const names = new Map(listMembers(ctx.db, cop.id).map((m) => [m.userId, m.name]));
     const minutes = meetingMinutes(await readWorkspace(store, cop.id), c.req.param('meetingId'), (id) => names.get(id) ?? id, lang);
     if (!minutes) throw new ApiError(404, 'not_found', apiMessages.noSuchMeeting());
@@ -39,7 +39,7 @@ export function exportRoutes(ctx: ServerContext, store: DocumentStore) {
   app.get('/:copId/records.zip', async (c) => {
     const { user } = requireUser(c);
     const { cop } = requireCopStanding(ctx.db, user, c.req.param('copId'), canManageMembers, "export this COP's records");
-    const job = await copRecordsJob(ctx.db, store, cop, exportLanguage(c.req.query('language'), user, cop.language));
+    const job = await copRecordsJob(ctx.db, store, cop, copExportLanguage(c.req.query('language'), cop));
     const zip = await buildOffThread(ctx, job);
     return download(c, zip, 'application/zip', fileNameFor(`${cop.name}-records-${new Date().toISOString().slice(0, 10)}`, 'zip'));
   });

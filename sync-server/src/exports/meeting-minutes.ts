@@ -1,7 +1,9 @@
 /**
  * A meeting's minutes from the stored workspace document: agenda items with their minutes,
  * decisions, action items and attendance — as rich-text JSON (for DOCX) and Markdown, with the
- * server's labels (`minutesMessages`) in the reader's language.
+ * server's labels (`minutesMessages`) in the language asked for (the COP's, `export-language.ts`).
+ * The start is written in the meeting's own zone and names it ("13 h (heure normale de l’Est,
+ * America/Toronto)"): minutes are read later and elsewhere, so a bare "13 h" would be a guess.
  *
  * The workspace is written by members' devices, so a meeting's start or time zone may be in a
  * form no setter would accept (an old client, a hostile one): the minutes then say the date is
@@ -9,7 +11,7 @@
  */
 import type { Language } from '@atelier/api-types';
 import { renderMarkdown, type RichTextNode } from '@atelier/rich-text';
-import { actionItemsOfMeeting, listAgenda, listDecisions, readAttendance, readMeeting, type Meeting } from '@atelier/workspace';
+import { actionItemsOfMeeting, formatZoned, listAgenda, listDecisions, readAttendance, readMeeting, zoneLabel, type Meeting } from '@atelier/workspace';
 import type * as Y from 'yjs';
 import { minutesMessages as t } from '../messages/export-messages';
 import { markdownDocument } from './markdown-document';
@@ -19,21 +21,35 @@ const para = (s: string): RichTextNode => ({ type: 'paragraph', content: s ? [te
 const heading = (s: string, level: number): RichTextNode => ({ type: 'heading', attrs: { level }, content: [text(s)] });
 const bullets = (items: string[]): RichTextNode => ({ type: 'bulletList', content: items.map((i) => ({ type: 'listItem', content: [para(i)] })) });
 
-/** The meeting's start in its own time zone, or `undefined` when the stored values cannot be read. */
+/**
+ * The meeting's start in its own time zone with the zone named ("samedi 14 mars 2026 à 9 h 30
+ * (heure avancée de l’Est, America/Toronto)"), or `undefined` when the stored values cannot be read.
+ */
 export function meetingTime(meeting: Pick<Meeting, 'startsAt' | 'timeZone'>, lang: Language): string | undefined {
   try {
-    const format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'full', timeStyle: 'short', timeZone: meeting.timeZone });
-    return format.format(new Date(meeting.startsAt));
+    const at = new Date(meeting.startsAt);
+    return `${formatZoned(at, lang, meeting.timeZone, 'full')} (${zoneLabel(at, lang, meeting.timeZone)})`;
   } catch {
     // RangeError: an unknown time zone or an invalid date. The caller flags the meeting instead.
     return undefined;
   }
 }
 
-/** The date part (YYYY-MM-DD) for file names, or `undated` when the stored start is not a date. */
-export function meetingDay(meeting: Pick<Meeting, 'startsAt'>): string {
+/**
+ * The meeting's day (YYYY-MM-DD) in its own zone, for file names: an evening meeting in Toronto
+ * is already the next day in UTC. UTC's day when the zone is unreadable; `undated` when the
+ * stored start is not a date.
+ */
+export function meetingDay(meeting: Pick<Meeting, 'startsAt' | 'timeZone'>): string {
   const ms = Date.parse(meeting.startsAt);
-  return Number.isNaN(ms) ? 'undated' : new Date(ms).toISOString().slice(0, 10);
+  if (Number.isNaN(ms)) return 'undated';
+  try {
+    // en-CA writes dates as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', { timeZone: meeting.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  } catch {
+    // RangeError: a zone no setter would accept; the day in UTC still names the file.
+    return new Date(ms).toISOString().slice(0, 10);
+  }
 }
 
 export interface MeetingMinutes {

@@ -66,8 +66,8 @@ export async function createPerson(
   return { user, token, cookie: `atelier_session=${token}` };
 }
 
-export function createTestCop(server: RunningServer, manager: User, name = 'Test COP'): Cop {
-  return createCop(server.db, { name, areaOfInterest: 'Change Management', language: 'en', createdBy: manager.id });
+export function createTestCop(server: RunningServer, manager: User, name = 'Test COP', language: Cop['language'] = 'en'): Cop {
+  return createCop(server.db, { name, areaOfInterest: 'Change Management', language, createdBy: manager.id });
 }
 
 export function joinCop(server: RunningServer, cop: Cop, person: Person, role: MembershipRole, participation: Participation = 'core') {

@@ -1,7 +1,10 @@
 /**
  * Dates and numbers for people in Canada, through the platform's Intl: en-CA and fr-CA.
  * Paraglide gives us "en" or "fr"; this maps them to the regional formats.
+ * Times of day come from `@atelier/workspace`'s `zoned-format.ts` (Canadian French "9 h 30").
  */
+import { formatTimeOfDay, formatZoned } from '@atelier/workspace';
+
 export type UiLanguage = 'en' | 'fr';
 
 const REGIONAL: Record<UiLanguage, string> = { en: 'en-CA', fr: 'fr-CA' };
@@ -41,7 +44,12 @@ export function formatDate(date: Date | number, language: UiLanguage, timeZone?:
   return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeZone }).format(date);
 }
 
-/** A moment: "Mar 14, 2026, 2:05 p.m." / "14 mars 2026, 14 h 05". */
+/** A moment: "Mar 14, 2026, 2:05 p.m." / "14 mars 2026, 14 h 05", "14 mars 2026, 9 h" (never "09 h 00"). */
 export function formatDateTime(date: Date | number, language: UiLanguage, timeZone?: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  return formatZoned(date, language, timeZone, 'medium');
+}
+
+/** A time of day: "9:30 a.m." / "9 h 30", "13 h". */
+export function formatTime(date: Date | number, language: UiLanguage, timeZone?: string): string {
+  return formatTimeOfDay(date, language, timeZone);
 }

@@ -2,10 +2,8 @@
 import type * as Y from 'yjs';
 import {
   addExpense,
-  balancesToCsv,
   deleteExpense,
   expensesMap,
-  expensesToCsv,
   listExpenses,
   meetingsMap,
   netBalances,
@@ -16,9 +14,9 @@ import {
   type ExpensePatch,
   type Transfer
 } from '@atelier/workspace';
-import { m } from '$lib/paraglide/messages.js';
+import type { UiLanguage } from '$lib/i18n/intl-format';
+import { balancesCsvIn, expensesCsvIn } from './costs-csv';
 import { docSubscriber } from './doc-subscriber';
-import { categoryLabel } from './labels';
 
 export class ExpensesView {
   readonly #subscribe: () => void;
@@ -55,23 +53,14 @@ export class ExpensesView {
     deleteExpense(this.doc, id);
   }
 
-  /** The expenses as CSV, headers and categories in the UI language. */
-  csv(nameOf: (userId: string) => string): string {
-    const headers = {
-      date: m.ws_csv_date(),
-      what: m.ws_csv_what(),
-      category: m.ws_csv_category(),
-      amount: m.ws_csv_amount(),
-      paidBy: m.ws_csv_paid_by(),
-      sharedAmong: m.ws_csv_shared_among()
-    };
-    return expensesToCsv(this.all, nameOf, headers, categoryLabel);
+  /** The expenses as CSV, headers and categories in `language` (the COP's: `costs-csv.ts`). */
+  csv(nameOf: (userId: string) => string, language: UiLanguage): string {
+    return expensesCsvIn(this.all, nameOf, language);
   }
 
-  /** Each person's balance and the transfers that settle them, as CSV in the UI language. */
-  balancesCsv(nameOf: (userId: string) => string): string {
-    const headers = { person: m.ws_csv_person(), balance: m.ws_csv_balance(), from: m.ws_csv_from(), to: m.ws_csv_to(), amount: m.ws_csv_amount() };
+  /** Each person's balance and the transfers that settle them, as CSV in `language` (the COP's). */
+  balancesCsv(nameOf: (userId: string) => string, language: UiLanguage): string {
     const balances = this.balances;
-    return balancesToCsv(balances, settle(balances), nameOf, headers);
+    return balancesCsvIn(balances, settle(balances), nameOf, language);
   }
 }

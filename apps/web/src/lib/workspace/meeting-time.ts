@@ -1,24 +1,15 @@
 /** A meeting's start as people should read it: in the meeting's own time zone, with the zone named. */
-import type { Meeting } from '@atelier/workspace';
-import { intlLocale, type UiLanguage } from '$lib/i18n/intl-format';
+import { formatZoned, zoneLabel, type Meeting } from '@atelier/workspace';
+import { intlLocale, type UiLanguage } from '../i18n/intl-format'; // relative: unit tests run without SvelteKit's $lib alias
 
+/** "samedi 14 mars 2026 à 13 h (HAE)" / "Saturday, March 14, 2026 at 1:00 p.m. (EDT)". */
 export function meetingWhen(meeting: Pick<Meeting, 'startsAt' | 'timeZone'>, language: UiLanguage): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: meeting.timeZone
-  }).format(Date.parse(meeting.startsAt)) + ` (${zoneName(meeting, language)})`;
+  const at = Date.parse(meeting.startsAt);
+  return `${formatZoned(at, language, meeting.timeZone, 'full')} (${zoneLabel(at, language, meeting.timeZone, 'short')})`;
 }
 
 export function meetingDay(meeting: Pick<Meeting, 'startsAt' | 'timeZone'>, language: UiLanguage): string {
   return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeZone: meeting.timeZone }).format(Date.parse(meeting.startsAt));
-}
-
-function zoneName(meeting: Pick<Meeting, 'startsAt' | 'timeZone'>, language: UiLanguage): string {
-  const part = new Intl.DateTimeFormat(intlLocale(language), { timeZone: meeting.timeZone, timeZoneName: 'short' })
-    .formatToParts(Date.parse(meeting.startsAt))
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? meeting.timeZone;
 }
 
 /** "12:05" or "1:02:05" for elapsed time on the meeting-mode screen. */

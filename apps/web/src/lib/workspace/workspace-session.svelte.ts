@@ -13,6 +13,8 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { LOCAL_CHANGE, migrateWorkspace, MIGRATION_CHANGE, runsMeetings, separateMergedAgendaLines, setDeletionAuthor, workspaceDocName, type WorkspaceActor } from '@atelier/workspace';
 import { account } from '$lib/account/account.svelte';
+import { uiLocale } from '$lib/i18n/locale.svelte';
+import type { UiLanguage } from '$lib/i18n/intl-format';
 import { api } from '$lib/api/api-client';
 import { copPath } from '$lib/api/cops-api';
 import type { User } from '$lib/api/types';
@@ -67,6 +69,14 @@ export class WorkspaceSession {
   /** My standing in this COP (the server's word, as kept on this device). */
   get standing() {
     return account.standingIn(this.copId);
+  }
+
+  /**
+   * The language the COP works in: its records (the costs CSVs, like the server's minutes) are
+   * written in it. The person's own language until the COP list on this device knows the COP.
+   */
+  get language(): UiLanguage {
+    return account.cops.find((c) => c.id === this.copId)?.language ?? uiLocale.current;
   }
 
   get archived(): boolean {
