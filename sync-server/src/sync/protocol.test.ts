@@ -40,7 +40,7 @@ describe('decodeClientMessage', () => {
 describe('close codes', () => {
   it('use 4400-4499 only for refusals that reconnecting cannot fix', () => {
     const permanent = Object.entries(CloseCode).filter(([, c]) => c.code >= 4400 && c.code < 4500).map(([name]) => name);
-    expect(permanent.sort()).toEqual(['badMessage', 'changeNotAllowed', 'copStorageFull', 'documentTooLarge', 'forbidden', 'notAuthenticated', 'tooManyConnections', 'tooManyPresenceIds', 'tooManyWaiting', 'presenceTooLarge', 'unlistedDocument'].sort());
+    expect(permanent.sort()).toEqual(['badMessage', 'changeNotAllowed', 'copStorageFull', 'documentTooLarge', 'forbidden', 'notAuthenticated', 'tooManyConnections', 'tooManyPresenceIds', 'tooManyWaiting', 'presenceTooLarge', 'unlistedDocument', 'venueNotMember', 'venuePassExpired', 'venuePassInvalid', 'venuePassOtherCop'].sort());
     expect(CloseCode.notAuthenticated.code).toBe(4401);
     expect(CloseCode.forbidden.code).toBe(4403);
     expect(CloseCode.messageTooBig.code).toBe(1009);
