@@ -87,8 +87,10 @@ test('in French on a 360×640 phone, the attendance summary agrees with its numb
   expect(await attendance.textContent()).not.toMatch(/\b1 [a-zé]+s\b/);
   await page.getByRole('link', { name: fr.ws_meeting_mode_link }).click();
   const start = page.getByRole('button', { name: fr.ws_live_start });
-  if (await start.isVisible()) await start.click();
   const bar = page.getByTestId('live-bar');
+  // The meeting may already be under way (then there is no start button): wait for one or the other.
+  await expect(start.or(bar.getByRole('button', { name: `← ${fr.ws_live_previous}`, exact: true }))).toBeVisible();
+  if (await start.isVisible()) await start.click();
   for (const name of [`← ${fr.ws_live_previous}`, fr.ws_live_capture!, `${fr.ws_live_next} →`]) {
     const button = bar.getByRole('button', { name, exact: true });
     await expect(button).toBeVisible();
